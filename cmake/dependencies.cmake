@@ -1,0 +1,12 @@
+# Every library here comes from Debian 12 packages that scripts/bootstrap installs.
+find_package(Threads REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(nlohmann_json 3 CONFIG REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(SQLite3 REQUIRED)
+if(DYAD_BUILD_TESTS)
+  find_package(GTest CONFIG REQUIRED)
+endif()
+if(DYAD_BUILD_BENCH)
+  find_package(benchmark CONFIG REQUIRED)
+endif()

@@ -1,0 +1,8 @@
+# Warnings for the project's own targets: dyad_warnings is linked PRIVATE by each of them.
+add_library(dyad_warnings INTERFACE)
+target_compile_options(dyad_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+  -Wimplicit-fallthrough)
+if(DYAD_WERROR)
+  target_compile_options(dyad_warnings INTERFACE -Werror)
+endif()

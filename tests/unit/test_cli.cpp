@@ -1,0 +1,64 @@
+// The `dyad` command as a user runs it: help, exit codes, data on stdout, errors on stderr.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+};
+
+// Runs the dyad binary with `args` (shell words), stderr discarded unless `merge_stderr`.
+CliRun run_dyad(const std::string& args, bool merge_stderr = false) {
+  const std::string cmd = std::string(DYAD_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+TEST(Cli, HelpForEachSubcommand) {
+  EXPECT_EQ(run_dyad("--help").status, 0);
+  for (const char* sub : {"read"}) {
+    const CliRun r = run_dyad(std::string(sub) + " --help");
+    EXPECT_EQ(r.status, 0) << sub;
+    EXPECT_NE(r.out.find("--format"), std::string::npos) << sub;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_dyad("").status, 2);
+  EXPECT_EQ(run_dyad("no-such-command").status, 2);
+  EXPECT_EQ(run_dyad("read --format nope /dev/null").status, 2);
+  EXPECT_EQ(run_dyad("read --date 2026-99-01 /dev/null").status, 2);
+}
+
+TEST(Cli, ReadReportsBadDocumentsAndKeepsTheRest) {
+  const auto dir = std::filesystem::temp_directory_path() / "dyad_cli_read";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "in.jsonl";
+  std::ofstream(path) << R"({"id":"a","date":"2026-01-02","text":"One."})" << "\n"
+                      << "broken line\n"
+                      << R"({"id":"b","text":"Two."})" << "\n";
+  const CliRun r = run_dyad("read " + path.string());
+  EXPECT_EQ(r.status, 2) << "an input error is reported in the exit code";
+  EXPECT_NE(r.out.find("\"external_id\":\"a\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"external_id\":\"b\""), std::string::npos);
+  const CliRun merged = run_dyad("read " + path.string(), true);
+  EXPECT_NE(merged.out.find("in.jsonl:2"), std::string::npos) << "errors say where";
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
