@@ -16,6 +16,7 @@ int& exit_code();
 
 void add_code_command(CLI::App& app);
 void add_read_command(CLI::App& app);
+void add_validate_command(CLI::App& app);
 // Linguistic layer (src/text, src/nlp): parse, train, eval-parse.
 void add_parse_command(CLI::App& app);
 void add_train_command(CLI::App& app);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   add_read_command(app);
+  add_validate_command(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,88 @@
+// The event coder: a parsed sentence in, CAMEO-coded mentions out.
+//
+// It works on Universal Dependencies v2 parses (UD v1 labels such as dobj, nsubjpass and
+// nmod are mapped to v2 on the way in: docs/coder.md lists the mapping). For each verb the
+// dictionaries know, it finds the most specific verb pattern that matches the verb's
+// phrase, the source from the subject (or the "by" agent of a passive), the target from
+// the object and prepositional complements, and writes one mention per source-target
+// pair. A sentence without an event says why, as a NoEventReason.
+//
+// A Coder is immutable after construction and may be shared by any number of threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/cameo.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
+#include "dyad/sentence.h"
+
+namespace dyad {
+
+enum class NoEventReason {
+  kNone,          // the sentence has events
+  kNotParsed,     // no dependency parse to code from
+  kDiscarded,     // a discard phrase matched (sports, weather, ...)
+  kNoVerb,        // no verb in the dictionaries
+  kNullCode,      // verbs matched, but only patterns coded "---"
+  kNoActor,       // no actor at all
+  kNoSource,      // a coded verb without a source actor
+  kNoTarget,      // a coded verb with a source but no target (and targets are required)
+  kNegated,       // the act is negated ("did not attack")
+  kHypothetical,  // the act is only threatened, planned or conditional
+  kSelfEvent,     // source and target are the same actor
+};
+
+// "no_verb", "negated", ...: stable names for output and tests.
+const char* no_event_reason_name(NoEventReason reason);
+
+struct CoderOptions {
+  GoldsteinScale goldstein = GoldsteinScale::kGdelt;
+  // Drop events without a target (PETRARCH's require_dyad). When false an event without
+  // a target is written with an empty target actor.
+  bool require_target = true;
+  // Write negated and hypothetical acts with their context flag set instead of dropping
+  // them (they are never written as plain acts).
+  bool keep_flagged = false;
+  // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
+  int max_verbs = 0;
+  // Versions stamped on every mention.
+  std::string models_version;
+};
+
+// What the coder made of one sentence.
+struct SentenceCoding {
+  std::vector<Mention> mentions;
+  NoEventReason reason = NoEventReason::kNone;  // why there is no mention, when none
+  std::vector<std::string> trace;               // steps, for `--explain`
+};
+
+class Coder {
+ public:
+  Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options = {});
+
+  // Codes one parsed sentence of `document`. Sentence spans index into document.text.
+  SentenceCoding code(const Document& document, const Sentence& sentence) const;
+
+  // Codes every sentence of a document, applying story-level discards and letting a
+  // person named in full earlier in the document be found by surname alone.
+  std::vector<SentenceCoding> code_document(const Document& document,
+                                            const std::vector<Sentence>& sentences) const;
+
+  const Lexicon& lexicon() const { return *lexicon_; }
+  const CoderOptions& options() const { return options_; }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+  CoderOptions options_;
+};
+
+// UD v1 relation names mapped to v2 ("dobj" -> "obj", "nsubjpass" -> "nsubj:pass", nmod
+// on a verb -> "obl"); v2 relations pass through. `head_is_verbal` says whether the word's
+// head is a verb, adjective or auxiliary, which decides nmod -> obl.
+std::string ud_v2_relation(const std::string& relation, bool head_is_verbal);
+
+}  // namespace dyad

@@ -1,0 +1,186 @@
+// Dictionaries: actors, agents, verbs with their patterns, synonym sets and discards.
+//
+// A Lexicon is built once by the loaders (PETRARCH2 and PETRARCH-1 text formats, TABARI,
+// dyad's own format) and is immutable afterwards, so all coder threads share one without
+// locks. Words are kept in upper case, as the field's dictionaries write them; a phrase's
+// words are matched against a sentence's tokens (their forms or lemmas).
+#pragma once
+
+#include <climits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/result.h"
+
+namespace dyad {
+
+// One word of a dictionary phrase. A stem ("ARGENTIN") matches every word that starts with
+// it, as in TABARI; an exact word ("ARNOR_", or any word joined to the next by "_")
+// matches the word itself and its regular plural.
+struct LexWord {
+  std::string text;
+  bool stem = false;
+};
+using Phrase = std::vector<LexWord>;
+
+// An actor code valid over a range of report dates (days since 1970-01-01, inclusive).
+struct DatedCode {
+  std::string code;
+  long from = LONG_MIN;
+  long to = LONG_MAX;
+  bool dated() const { return from != LONG_MIN || to != LONG_MAX; }
+};
+
+struct ActorEntry {
+  std::string id;                // the entry's first name ("BARACK_OBAMA")
+  std::vector<DatedCode> codes;  // in file order
+  std::string where;             // file:line of the entry
+
+  // The code in force on `date`: the first dated code whose range holds it, else the
+  // first undated code, else empty. With an unknown date, the undated code, else the last.
+  std::string code_on(const Date& date) const;
+};
+
+// An agent composes with a country: "navy" [~MIL] gives VEN + MIL for "Venezuelan navy".
+// A few agents come before the country ("MSF" [NGO~] gives NGO + ARN).
+struct AgentEntry {
+  std::string id;
+  std::string code;      // without the "~"
+  bool before = false;   // written "XXX~": goes in front of the country
+  std::string where;
+};
+
+// An element of a verb pattern, in the dictionaries' syntax:
+//   WORD        a word (or stem) that must appear in the region, in order
+//   &NAME       any phrase of synonym set NAME
+//   {A B}       the words A B next to each other
+//   (PREP ...)  a prepositional phrase: PREP then its words
+//   $  +        where the source / target actor must be found
+//   ^  %        skip the next noun phrase / compound actor (kept, not enforced)
+struct PatternItem {
+  enum class Kind { kWord, kSynset, kPhraseBegin, kPhraseEnd, kPrepBegin, kPrepEnd, kSource, kTarget, kSkip, kCompound };
+  Kind kind = Kind::kWord;
+  LexWord word;          // for kWord
+  std::string synset;    // for kSynset, without "&"
+};
+
+struct VerbPattern {
+  std::vector<PatternItem> before;  // what comes before the verb ("- PRESS * ...")
+  std::vector<PatternItem> after;   // what comes after it
+  std::string code;                 // event code; "---" codes nothing
+  std::string paired;               // second code of "[042:043]": the target's act, or empty
+  std::string where;                // file:line, reported as the pattern that fired
+  int specificity = 0;              // number of words: the most specific match wins
+};
+
+// A verb: its words (one, or a phrasal verb such as BLOW UP), the irregular forms the
+// dictionary lists, and its class (the "--- NAME [code] ---" block it is in).
+struct VerbEntry {
+  std::vector<std::string> words;   // upper case; words[verb_index] is the verb itself
+  std::size_t verb_index = 0;
+  std::vector<std::string> forms;   // irregular forms of the verb word
+  std::string code;                 // the verb's own code, empty to use the class's
+  std::string paired;
+  std::size_t verb_class = 0;
+  std::string where;
+};
+
+struct VerbClass {
+  std::string name;
+  std::string code;     // the block's default code, "---" for none
+  std::string paired;
+  std::vector<VerbPattern> patterns;
+  std::string where;
+};
+
+struct Discard {
+  Phrase phrase;
+  bool whole_story = false;  // "+" in the file: discard the document, not just the sentence
+  std::string where;
+};
+
+// Where a phrase table points: which entry a phrase names.
+struct PhraseRef {
+  Phrase phrase;
+  std::size_t entry = 0;
+};
+
+// Phrases indexed by their first word (exact words) or first stem, for fast lookup
+// against a sentence's words.
+class PhraseIndex {
+ public:
+  void add(Phrase phrase, std::size_t entry);
+  // Candidate phrases whose first word could match `word` (upper case): exact entries
+  // for the word, its singular, and stem entries that are prefixes of it.
+  void candidates(std::string_view word, std::vector<const PhraseRef*>& out) const;
+  std::size_t size() const { return size_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<PhraseRef>> exact_;
+  std::unordered_map<std::string, std::vector<PhraseRef>> stems_;  // keyed by the stem
+  std::size_t max_stem_ = 0;
+  std::size_t size_ = 0;
+};
+
+// A problem found while loading: reported, and in lenient mode the line is skipped.
+struct LexiconIssue {
+  std::string where;  // file:line
+  std::string message;
+};
+
+struct Lexicon {
+  std::vector<ActorEntry> actors;
+  PhraseIndex actor_phrases;
+  std::vector<AgentEntry> agents;
+  PhraseIndex agent_phrases;
+  std::vector<VerbClass> verb_classes;
+  std::vector<VerbEntry> verbs;
+  std::unordered_map<std::string, std::vector<std::size_t>> verbs_by_word;  // verb word and forms
+  std::unordered_map<std::string, std::vector<Phrase>> synsets;             // NAME -> phrases
+  std::vector<Discard> discards;
+  PhraseIndex discard_phrases;
+  std::string version;             // names and hashes of the files loaded
+  std::vector<LexiconIssue> issues;
+
+  // Synset members with nested synsets expanded (cycles are cut).
+  std::vector<Phrase> expand_synset(const std::string& name) const;
+};
+
+// Upper-cases ASCII letters; other bytes unchanged.
+std::string upper(std::string_view s);
+
+// True when dictionary word `w` matches sentence word `word` (upper case).
+bool word_matches(const LexWord& w, std::string_view word);
+
+// Splits a dictionary phrase ("PRESIDENT_GEORGE_W._BUSH", "HAMAS WING", "ARNOR_") into
+// words, marking which are stems.
+Phrase parse_phrase(std::string_view text);
+
+struct LexiconFiles {
+  std::vector<std::string> verbs, actors, agents, discards;
+};
+
+struct LoadOptions {
+  bool strict = false;  // stop at the first broken line instead of reporting and skipping it
+};
+
+// Loads PETRARCH-family text dictionaries (PETRARCH2, PETRARCH-1 verb syntax, and the
+// TABARI-derived files the validation suites use). Broken lines become `issues` with
+// file:line; in strict mode the first one is returned as the error.
+Result<std::shared_ptr<const Lexicon>> load_petrarch_lexicon(const LexiconFiles& files,
+                                                             const LoadOptions& options = {});
+
+// Parsers of single dictionary files, adding to `lexicon` (used by the loaders and tests).
+Status read_verb_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+Status read_actor_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+Status read_agent_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+Status read_discard_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+
+// Parses "YYMMDD" or "YYYYMMDD" dictionary dates (6-digit years: 00-29 are 20xx).
+std::optional<Date> parse_dictionary_date(std::string_view text);
+
+}  // namespace dyad

@@ -1,0 +1,61 @@
+// Actor recognition on a parsed sentence: dictionary phrases for actors and agents, grouped
+// into noun phrases whose codes compose ("Venezuelan" VEN + "navy" ~MIL -> VENMIL).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "coder/sentence_view.h"
+#include "dyad/actor.h"
+#include "dyad/date.h"
+#include "dyad/lexicon.h"
+
+namespace dyad::coding {
+
+// A dictionary phrase found in the sentence: words [begin, end).
+struct PhraseMatch {
+  int begin = 0, end = 0;
+  bool agent = false;
+  std::size_t entry = 0;
+};
+
+// An actor as a noun phrase: its head word, the words it was matched on, its code.
+struct NounActor {
+  int head = -1;
+  int first = 0, last = 0;  // first and last matched word
+  ActorCode code;
+  std::string entry;
+  bool has_country = false;  // the code came with a country (not agent alone)
+};
+
+class ActorFinder {
+ public:
+  ActorFinder(const Lexicon& lexicon, const SentenceView& view, const Date& date);
+
+  // The actor whose noun phrase is headed by word `head`, or nullptr.
+  const NounActor* at(int head) const;
+  // Actors of the phrase headed by `head` and of its conjuncts ("A, B and C").
+  std::vector<const NounActor*> with_conjuncts(int head) const;
+  // The nearest actors (with conjuncts) in the subtree of `root`, searching shallow
+  // words first and not entering embedded clauses.
+  std::vector<const NounActor*> find_in(int root) const;
+  const std::vector<NounActor>& all() const { return actors_; }
+  // Head of the noun phrase word `i` belongs to.
+  int phrase_head(int i) const;
+
+ private:
+  void match_phrases();
+  void build_actors();
+
+  const Lexicon& lex_;
+  const SentenceView& v_;
+  Date date_;
+  std::vector<PhraseMatch> matches_;
+  std::vector<NounActor> actors_;
+  std::vector<int> actor_at_;  // word -> index into actors_ for phrase heads, else -1
+};
+
+// Words that do not open a new noun phrase: modifiers inside one.
+bool is_phrase_internal(const Word& w);
+
+}  // namespace dyad::coding

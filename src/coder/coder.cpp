@@ -1,0 +1,377 @@
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <set>
+
+#include "coder/actors.h"
+#include "coder/patterns.h"
+#include "coder/sentence_view.h"
+#include "dyad/version.h"
+
+namespace dyad {
+
+const char* no_event_reason_name(NoEventReason r) {
+  switch (r) {
+    case NoEventReason::kNone: return "none";
+    case NoEventReason::kNotParsed: return "not_parsed";
+    case NoEventReason::kDiscarded: return "discarded";
+    case NoEventReason::kNoVerb: return "no_verb";
+    case NoEventReason::kNullCode: return "null_code";
+    case NoEventReason::kNoActor: return "no_actor";
+    case NoEventReason::kNoSource: return "no_source";
+    case NoEventReason::kNoTarget: return "no_target";
+    case NoEventReason::kNegated: return "negated";
+    case NoEventReason::kHypothetical: return "hypothetical";
+    case NoEventReason::kSelfEvent: return "self_event";
+  }
+  return "none";
+}
+
+namespace coding {
+namespace {
+
+bool is_verb(const Word& w) {
+  return w.upos == "VERB" && w.rel != "aux" && w.rel != "cop";
+}
+
+bool is_report_verb(const Word& w) {
+  static const std::set<std::string> kReport = {"SAY", "TELL", "REPORT", "CLAIM", "STATE", "ANNOUNCE",
+                                                "ADD", "CONFIRM", "WRITE", "DECLARE", "INSIST"};
+  return kReport.count(w.lemma) > 0;
+}
+
+// The words that are the verb's subject, and whether the clause is passive.
+struct Subject {
+  int word = -1;
+  bool passive = false;
+};
+
+Subject subject_of(const SentenceView& v, int verb) {
+  Subject s;
+  for (int k : v[verb].kids) {
+    const Word& w = v[k];
+    if ((w.rel == "nsubj" || w.rel == "csubj") && s.word < 0) {
+      s.word = k;
+      s.passive = w.sub == "pass";
+    }
+    if (w.rel == "aux" && w.sub == "pass") s.passive = true;
+  }
+  return s;
+}
+
+// The passive's "by" agent: obl:agent, or an obl/nmod whose preposition is "by".
+int by_agent(const SentenceView& v, int verb) {
+  for (int k : v[verb].kids) {
+    const Word& w = v[k];
+    if ((w.rel == "obl" || w.rel == "nmod") && (w.sub == "agent" || v.has_kid_lemma(k, "case", {"BY"}))) {
+      return k;
+    }
+  }
+  return -1;
+}
+
+struct Clause {
+  std::vector<const NounActor*> sources, targets;
+  bool inherited_source = false;
+  bool oblique_target = false;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, SentenceCoding& out)
+      : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
+        actors_(lex_, v_, doc.published), out_(out) {}
+
+  void run();
+
+ private:
+  std::vector<const NounActor*> sources_of(int verb, int depth) const;
+  Clause clause_of(int verb) const;
+  std::vector<const NounActor*> targets_active(int verb, bool& oblique) const;
+  std::string text_of(const NounActor& a) const;
+  Actor make_actor(const NounActor& a) const;
+  void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
+  bool discarded() const;
+
+  const Coder& coder_;
+  const Lexicon& lex_;
+  const Document& doc_;
+  const Sentence& sentence_;
+  SentenceView v_;
+  ActorFinder actors_;
+  SentenceCoding& out_;
+};
+
+std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
+  const Subject s = subject_of(v_, verb);
+  if (s.word >= 0) {
+    if (s.passive) {
+      const int agent = by_agent(v_, verb);
+      return agent >= 0 ? actors_.find_in(agent) : std::vector<const NounActor*>{};
+    }
+    return actors_.find_in(s.word);
+  }
+  if (depth > 8) return {};
+  const Word& w = v_[verb];
+  if (w.head < 0) return {};
+  // Subjects shared with a governing clause: "Arnor is about to restore" (xcomp),
+  // "Arnor met Gondor and signed a pact" (conj).
+  if (w.rel == "xcomp" || w.rel == "conj") return sources_of(w.head, depth + 1);
+  // A relative clause's subject is the noun it modifies.
+  if (w.rel == "acl" && w.sub == "relcl") return actors_.find_in(w.head);
+  return {};
+}
+
+std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& oblique) const {
+  oblique = false;
+  for (const char* rel : {"obj", "iobj"}) {
+    for (int k : v_.kids_with(verb, rel)) {
+      auto t = actors_.find_in(k);
+      if (!t.empty()) return t;
+    }
+  }
+  for (int k : v_[verb].kids) {
+    const Word& w = v_[k];
+    if ((w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "agent") {
+      auto t = actors_.find_in(k);
+      if (!t.empty()) {
+        oblique = true;
+        return t;
+      }
+    }
+  }
+  // "began talks to normalise relations with Gondor": the complement clause's object.
+  for (int k : v_.kids_with(verb, "xcomp")) {
+    if (subject_of(v_, k).word >= 0) continue;
+    bool inner = false;
+    auto t = targets_active(k, inner);
+    if (!t.empty()) {
+      oblique = true;
+      return t;
+    }
+  }
+  return {};
+}
+
+Clause SentenceCoder::clause_of(int verb) const {
+  Clause c;
+  const Subject s = subject_of(v_, verb);
+  if (s.word >= 0 && s.passive) {
+    c.targets = actors_.find_in(s.word);
+    const int agent = by_agent(v_, verb);
+    if (agent >= 0) c.sources = actors_.find_in(agent);
+    return c;
+  }
+  c.sources = sources_of(verb, 0);
+  c.inherited_source = s.word < 0;
+  c.targets = targets_active(verb, c.oblique_target);
+  return c;
+}
+
+std::string SentenceCoder::text_of(const NounActor& a) const {
+  const Span sp = v_.span_of(a.first, a.last);
+  if (!sp.empty() && sp.end <= doc_.text.size()) return doc_.text.substr(sp.begin, sp.size());
+  std::string s;
+  for (int k = a.first; k <= a.last; ++k) {
+    if (!s.empty()) s += ' ';
+    s += sentence_.tokens[static_cast<std::size_t>(k)].form;
+  }
+  return s;
+}
+
+Actor SentenceCoder::make_actor(const NounActor& a) const {
+  Actor out;
+  out.code = a.code;
+  out.entry = a.entry;
+  out.text = text_of(a);
+  out.span = v_.span_of(a.first, a.last);
+  return out;
+}
+
+bool SentenceCoder::discarded() const {
+  std::vector<const PhraseRef*> cands;
+  for (int i = 0; i < v_.size(); ++i) {
+    cands.clear();
+    lex_.discard_phrases.candidates(v_[i].form, cands);
+    for (const PhraseRef* ref : cands) {
+      bool ok = i + static_cast<int>(ref->phrase.size()) <= v_.size();
+      for (std::size_t k = 0; ok && k < ref->phrase.size(); ++k) {
+        ok = word_matches(ref->phrase[k], v_[i + static_cast<int>(k)].form);
+      }
+      if (ok && !lex_.discards[ref->entry].whole_story) return true;
+    }
+  }
+  return false;
+}
+
+void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx) {
+  const CoderOptions& opt = coder_.options();
+  std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
+  if (!c.targets.empty()) {
+    for (const auto* s : c.sources) {
+      for (const auto* t : c.targets) pairs.emplace_back(s, t);
+    }
+  } else if (c.sources.size() > 1) {
+    // "Gondor and Osgiliath renewed ties": a compound subject without a target acts on
+    // itself, each member toward each other.
+    for (const auto* s : c.sources) {
+      for (const auto* t : c.sources) {
+        if (s != t) pairs.emplace_back(s, t);
+      }
+    }
+  } else if (!opt.require_target) {
+    for (const auto* s : c.sources) pairs.emplace_back(s, nullptr);
+  }
+  const Word& w = v_[verb];
+  double confidence = vc.pattern ? 0.8 : 0.65;
+  if (c.inherited_source) confidence -= 0.1;
+  if (c.oblique_target) confidence -= 0.05;
+  if (!ctx.claimed_by.empty()) confidence -= 0.05;
+  for (const auto& [s, t] : pairs) {
+    for (int pass = 0; pass < 2; ++pass) {
+      const std::string& code = pass == 0 ? vc.code : vc.paired;
+      if (code.empty() || code == "---") continue;
+      const NounActor* src = pass == 0 ? s : t;
+      const NounActor* tgt = pass == 0 ? t : s;
+      if (!src) continue;
+      if (tgt && src->code == tgt->code) {
+        out_.trace.push_back("self event " + src->code.to_string() + " dropped");
+        continue;
+      }
+      Mention m;
+      m.source = make_actor(*src);
+      if (tgt) m.target = make_actor(*tgt);
+      m.code = code;
+      describe_code(m, opt.goldstein);
+      m.report_date = doc_.published;
+      m.event_date = doc_.published;
+      m.context = ctx;
+      double conf = confidence - (src->has_country ? 0.0 : 0.1) - (tgt && !tgt->has_country ? 0.1 : 0.0);
+      m.confidence = std::clamp(conf, 0.05, 0.99);
+      Provenance& p = m.provenance;
+      p.document_id = doc_.id;
+      p.external_id = doc_.external_id;
+      p.url = doc_.url;
+      p.sentence_index = sentence_.index;
+      p.sentence = sentence_.text;
+      p.sentence_span = sentence_.span;
+      p.source_span = m.source.span;
+      p.target_span = m.target.span;
+      p.verb_span = w.span;
+      p.pattern = vc.where;
+      m.versions = CodingVersions{kVersion, lex_.version, opt.models_version};
+      const bool duplicate = std::any_of(out_.mentions.begin(), out_.mentions.end(), [&](const Mention& o) {
+        return o.code == m.code && o.source.code == m.source.code && o.target.code == m.target.code;
+      });
+      if (!duplicate) out_.mentions.push_back(std::move(m));
+    }
+  }
+}
+
+void SentenceCoder::run() {
+  if (!sentence_.parsed()) {
+    out_.reason = NoEventReason::kNotParsed;
+    return;
+  }
+  if (discarded()) {
+    out_.reason = NoEventReason::kDiscarded;
+    out_.trace.push_back("a discard phrase matched");
+    return;
+  }
+  const CoderOptions& opt = coder_.options();
+  // Reasons are ranked: the furthest a verb got explains the sentence best.
+  NoEventReason reason = NoEventReason::kNoVerb;
+  auto note = [&](NoEventReason r) {
+    if (static_cast<int>(r) > static_cast<int>(reason) || reason == NoEventReason::kNoVerb) reason = r;
+  };
+  std::vector<std::pair<int, const VerbEntry*>> verbs;
+  for (int i = 0; i < v_.size(); ++i) {
+    if (!is_verb(v_[i])) continue;
+    if (const VerbEntry* e = find_verb(lex_, v_, i)) verbs.emplace_back(i, e);
+  }
+  if (opt.max_verbs > 0 && static_cast<int>(verbs.size()) > opt.max_verbs) {
+    out_.reason = NoEventReason::kDiscarded;
+    out_.trace.push_back("more verbs than the complexity cap");
+    return;
+  }
+  std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
+  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e);
+
+  for (const auto& [i, e] : verbs) {
+    const VerbCoding& vc = codings[static_cast<std::size_t>(i)];
+    const Word& w = v_[i];
+    out_.trace.push_back("verb \"" + sentence_.tokens[static_cast<std::size_t>(i)].form + "\" -> " + vc.code +
+                         " (" + vc.where + ")");
+    if (vc.code == "---" && (vc.paired.empty() || vc.paired == "---")) {
+      note(NoEventReason::kNullCode);
+      continue;
+    }
+    EventContext ctx;
+    bool negated = v_.has_kid_lemma(i, "advmod", {"NOT", "N'T", "NEVER"});
+    for (int k : w.kids) negated |= v_[k].rel == "advmod" && v_[k].sub == "neg";
+    ctx.negated = negated;
+    ctx.future = v_.has_kid_lemma(i, "aux", {"WILL", "SHALL", "'LL"});
+    ctx.hypothetical = v_.has_kid_lemma(i, "aux", {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD"});
+    // An act inside another verb's clause: reported ("X said Y attacked Z") keeps who
+    // said it; under a coded verb ("threatened to strike", "accused Y of attacking") it is
+    // not itself an act.
+    if (w.head >= 0 && (w.rel == "ccomp" || w.rel == "xcomp" || w.rel == "advcl" || w.rel == "parataxis")) {
+      const Word& g = v_[w.head];
+      if (is_report_verb(g)) {
+        const Subject gs = subject_of(v_, w.head);
+        if (gs.word >= 0) {
+          const auto span = v_.subtree(gs.word);
+          ctx.claimed_by = text_of(NounActor{gs.word, span.front(), span.back(), {}, {}, false});
+        }
+      } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
+        const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
+        if (gc.entry && gc.code != "---" && !gc.code.empty()) ctx.hypothetical = true;
+      }
+    }
+    const Clause c = clause_of(i);
+    if (c.sources.empty()) {
+      note(actors_.all().empty() ? NoEventReason::kNoActor : NoEventReason::kNoSource);
+      out_.trace.push_back("  no source");
+      continue;
+    }
+    if (c.targets.empty() && c.sources.size() < 2 && opt.require_target) {
+      note(NoEventReason::kNoTarget);
+      out_.trace.push_back("  no target");
+      continue;
+    }
+    if ((ctx.negated || ctx.hypothetical) && !opt.keep_flagged) {
+      note(ctx.negated ? NoEventReason::kNegated : NoEventReason::kHypothetical);
+      out_.trace.push_back(ctx.negated ? "  negated" : "  hypothetical");
+      continue;
+    }
+    const std::size_t before = out_.mentions.size();
+    emit(i, vc, c, ctx);
+    if (out_.mentions.size() == before) note(NoEventReason::kSelfEvent);
+  }
+  out_.reason = out_.mentions.empty() ? reason : NoEventReason::kNone;
+  if (out_.mentions.empty() && actors_.all().empty() && reason != NoEventReason::kNoVerb) {
+    out_.reason = NoEventReason::kNoActor;
+  }
+}
+
+}  // namespace
+}  // namespace coding
+
+Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
+    : lexicon_(std::move(lexicon)), options_(std::move(options)) {}
+
+SentenceCoding Coder::code(const Document& document, const Sentence& sentence) const {
+  SentenceCoding out;
+  coding::SentenceCoder(*this, document, sentence, out).run();
+  return out;
+}
+
+std::vector<SentenceCoding> Coder::code_document(const Document& document,
+                                                 const std::vector<Sentence>& sentences) const {
+  std::vector<SentenceCoding> out;
+  out.reserve(sentences.size());
+  for (const auto& s : sentences) out.push_back(code(document, s));
+  return out;
+}
+
+}  // namespace dyad

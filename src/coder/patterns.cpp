@@ -1,0 +1,180 @@
+#include "coder/patterns.h"
+
+#include <algorithm>
+
+namespace dyad::coding {
+namespace {
+
+bool matches_word(const LexWord& lw, const Word& w) {
+  return word_matches(lw, w.form) || word_matches(lw, w.lemma);
+}
+
+// True when the other words of a multi-word verb are near the verb: words after the verb
+// word must follow it (a particle may be a few words later: "blew the bridge up"), words
+// before it must precede it.
+bool phrasal_present(const VerbEntry& e, const SentenceView& v, int i) {
+  int pos = i;
+  for (std::size_t k = e.verb_index + 1; k < e.words.size(); ++k) {
+    int found = -1;
+    for (int j = pos + 1; j < v.size() && j <= pos + 4; ++j) {
+      if (v[j].form == e.words[k] || v[j].lemma == e.words[k]) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    pos = found;
+  }
+  pos = i;
+  for (std::size_t k = e.verb_index; k-- > 0;) {
+    int found = -1;
+    for (int j = pos - 1; j >= 0 && j >= pos - 4; --j) {
+      if (v[j].form == e.words[k] || v[j].lemma == e.words[k]) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    pos = found;
+  }
+  return true;
+}
+
+// Dependents whose words make up the verb's phrase for pattern matching.
+bool in_verb_phrase(const Word& w) {
+  return w.rel != "nsubj" && w.rel != "csubj" && w.rel != "punct" && w.rel != "parataxis" &&
+         w.rel != "conj" && w.rel != "cc" && w.rel != "advcl" && w.rel != "discourse" &&
+         w.rel != "vocative" && w.rel != "mark";
+}
+
+struct Regions {
+  std::vector<int> before, after;
+};
+
+Regions regions_of(const SentenceView& v, int verb) {
+  Regions r;
+  for (int k : v[verb].kids) {
+    const Word& w = v[k];
+    const bool subject = w.rel == "nsubj" || w.rel == "csubj";
+    if (!subject && !in_verb_phrase(w) && w.rel != "aux") continue;
+    for (int t : v.subtree(k)) (t < verb ? r.before : r.after).push_back(t);
+  }
+  std::sort(r.before.begin(), r.before.end());
+  std::sort(r.after.begin(), r.after.end());
+  return r;
+}
+
+// Does a phrase match the words starting at region[p], on consecutive sentence words?
+int phrase_at(const Phrase& ph, const SentenceView& v, const std::vector<int>& region, std::size_t p) {
+  if (p + ph.size() > region.size()) return 0;
+  for (std::size_t k = 0; k < ph.size(); ++k) {
+    if (k > 0 && region[p + k] != region[p + k - 1] + 1) return 0;
+    if (!matches_word(ph[k], v[region[p + k]])) return 0;
+  }
+  return static_cast<int>(ph.size());
+}
+
+class Matcher {
+ public:
+  Matcher(const Lexicon& lex, const SentenceView& v) : lex_(lex), v_(v) {}
+
+  // The pattern's items in order in `region`, with gaps allowed between items and none
+  // inside "{...}" phrases.
+  bool match(const std::vector<PatternItem>& items, const std::vector<int>& region) const {
+    using K = PatternItem::Kind;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const PatternItem& it = items[i];
+      if (it.kind == K::kPhraseBegin) {
+        std::vector<const PatternItem*> slots;
+        for (++i; i < items.size() && items[i].kind != K::kPhraseEnd; ++i) {
+          if (items[i].kind == K::kWord || items[i].kind == K::kSynset) slots.push_back(&items[i]);
+        }
+        if (!match_contiguous(slots, region, pos)) return false;
+      } else if (it.kind == K::kWord || it.kind == K::kSynset) {
+        if (!match_contiguous({&it}, region, pos)) return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  // Finds the slots on consecutive words at or after region[pos]; moves pos past them.
+  bool match_contiguous(const std::vector<const PatternItem*>& slots, const std::vector<int>& region,
+                        std::size_t& pos) const {
+    if (slots.empty()) return true;
+    for (std::size_t start = pos; start < region.size(); ++start) {
+      std::size_t p = start;
+      bool ok = true;
+      for (const PatternItem* s : slots) {
+        if (p >= region.size() || (p > start && region[p] != region[p - 1] + 1)) {
+          ok = false;
+          break;
+        }
+        const int n = slot_at(*s, region, p);
+        if (n == 0) {
+          ok = false;
+          break;
+        }
+        p += static_cast<std::size_t>(n);
+      }
+      if (ok) {
+        pos = p;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int slot_at(const PatternItem& s, const std::vector<int>& region, std::size_t p) const {
+    if (s.kind == PatternItem::Kind::kWord) return matches_word(s.word, v_[region[p]]) ? 1 : 0;
+    auto it = lex_.synsets.find(s.synset);
+    if (it == lex_.synsets.end()) return 0;
+    int best = 0;
+    for (const Phrase& ph : it->second) best = std::max(best, phrase_at(ph, v_, region, p));
+    return best;
+  }
+
+  const Lexicon& lex_;
+  const SentenceView& v_;
+};
+
+}  // namespace
+
+const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
+  const VerbEntry* best = nullptr;
+  for (const std::string* key : {&v[i].lemma, &v[i].form}) {
+    auto it = lex.verbs_by_word.find(*key);
+    if (it == lex.verbs_by_word.end()) continue;
+    for (std::size_t index : it->second) {
+      const VerbEntry& e = lex.verbs[index];
+      if (best && best->words.size() >= e.words.size()) continue;
+      if (e.words.size() == 1 || phrasal_present(e, v, i)) best = &e;
+    }
+    if (best) break;
+  }
+  return best;
+}
+
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry) {
+  const VerbClass& cls = lex.verb_classes[entry.verb_class];
+  VerbCoding out;
+  out.entry = &entry;
+  out.code = entry.code.empty() ? cls.code : entry.code;
+  out.paired = entry.code.empty() ? cls.paired : entry.paired;
+  out.where = entry.where;
+  const Regions r = regions_of(v, i);
+  const Matcher m(lex, v);
+  for (const VerbPattern& p : cls.patterns) {
+    if (out.pattern && p.specificity <= out.pattern->specificity) continue;
+    if (m.match(p.before, r.before) && m.match(p.after, r.after)) out.pattern = &p;
+  }
+  if (out.pattern) {
+    out.code = out.pattern->code;
+    out.paired = out.pattern->paired;
+    out.where = out.pattern->where;
+  }
+  return out;
+}
+
+}  // namespace dyad::coding

@@ -1,0 +1,28 @@
+// Verbs and their patterns on a parsed sentence: which dictionary verb a word is, which
+// of its class's patterns match the verb's phrase, and so which event code it carries.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "coder/sentence_view.h"
+#include "dyad/lexicon.h"
+
+namespace dyad::coding {
+
+struct VerbCoding {
+  const VerbEntry* entry = nullptr;
+  const VerbPattern* pattern = nullptr;  // the most specific pattern that matched, if any
+  std::string code;                       // "---" when the verb codes nothing here
+  std::string paired;
+  std::string where;                      // the pattern or verb line that decided the code
+};
+
+// The dictionary verb at word `i` (a phrasal verb's other words must be present), or
+// nullptr.
+const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i);
+
+// Codes the verb at word `i`: its entry, and the best pattern over the verb's phrase.
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry);
+
+}  // namespace dyad::coding

@@ -1,0 +1,105 @@
+#include "coder/sentence_view.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "dyad/coder.h"
+#include "dyad/lexicon.h"
+
+namespace dyad {
+
+std::string ud_v2_relation(const std::string& rel, bool head_is_verbal) {
+  if (rel == "dobj") return "obj";
+  if (rel == "nsubjpass") return "nsubj:pass";
+  if (rel == "csubjpass") return "csubj:pass";
+  if (rel == "auxpass") return "aux:pass";
+  if (rel == "neg") return "advmod:neg";  // v2 folds negation into advmod; keep the hint
+  if (rel == "name") return "flat";
+  if (rel == "mwe") return "fixed";
+  if (rel == "foreign") return "flat:foreign";
+  if (rel == "nmod:agent") return "obl:agent";
+  if (head_is_verbal && (rel == "nmod" || rel.rfind("nmod:", 0) == 0) && rel != "nmod:poss") {
+    return "obl" + rel.substr(4);
+  }
+  return rel;
+}
+
+namespace coding {
+
+SentenceView::SentenceView(const Sentence& sentence) {
+  const auto& toks = sentence.tokens;
+  words_.resize(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    Word& w = words_[i];
+    w.form = upper(toks[i].form);
+    w.lemma = toks[i].lemma.empty() || toks[i].lemma == "_" ? w.form : upper(toks[i].lemma);
+    w.upos = toks[i].upos;
+    w.head = toks[i].head - 1;
+    if (w.head >= static_cast<int>(toks.size())) w.head = -1;
+    w.span = toks[i].span;
+  }
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    Word& w = words_[i];
+    const int h = w.head;
+    const bool verbal = h >= 0 && (toks[static_cast<std::size_t>(h)].upos == "VERB" ||
+                                   toks[static_cast<std::size_t>(h)].upos == "AUX" ||
+                                   toks[static_cast<std::size_t>(h)].upos == "ADJ");
+    const std::string rel = ud_v2_relation(toks[i].deprel, verbal);
+    const auto colon = rel.find(':');
+    w.rel = rel.substr(0, colon);
+    w.sub = colon == std::string::npos ? std::string() : rel.substr(colon + 1);
+    if (h >= 0 && h != static_cast<int>(i)) words_[static_cast<std::size_t>(h)].kids.push_back(static_cast<int>(i));
+  }
+}
+
+std::vector<int> SentenceView::kids_with(int i, const char* rel) const {
+  std::vector<int> out;
+  for (int k : words_[static_cast<std::size_t>(i)].kids) {
+    if (words_[static_cast<std::size_t>(k)].rel == rel) out.push_back(k);
+  }
+  return out;
+}
+
+int SentenceView::first_kid(int i, const char* rel) const {
+  for (int k : words_[static_cast<std::size_t>(i)].kids) {
+    if (words_[static_cast<std::size_t>(k)].rel == rel) return k;
+  }
+  return -1;
+}
+
+bool SentenceView::has_kid_lemma(int i, const char* rel, std::initializer_list<const char*> lemmas) const {
+  for (int k : words_[static_cast<std::size_t>(i)].kids) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.rel != rel) continue;
+    for (const char* l : lemmas) {
+      if (w.lemma == l || w.form == l) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<int> SentenceView::subtree(int i) const {
+  std::vector<int> out;
+  std::vector<int> stack{i};
+  std::vector<char> seen(words_.size(), 0);  // guards against cyclic input parses
+  while (!stack.empty()) {
+    const int n = stack.back();
+    stack.pop_back();
+    if (seen[static_cast<std::size_t>(n)]) continue;
+    seen[static_cast<std::size_t>(n)] = 1;
+    out.push_back(n);
+    for (int k : words_[static_cast<std::size_t>(n)].kids) stack.push_back(k);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Span SentenceView::span_of(int first, int last) const {
+  const Span a = words_[static_cast<std::size_t>(first)].span;
+  const Span b = words_[static_cast<std::size_t>(last)].span;
+  if (a.empty() || b.empty()) return {};
+  return Span{a.begin, b.end};
+}
+
+}  // namespace coding
+}  // namespace dyad
