@@ -47,6 +47,9 @@ struct CoderOptions {
   // Write negated and hypothetical acts with their context flag set instead of dropping
   // them (they are never written as plain acts).
   bool keep_flagged = false;
+  // Code an agent with no country as ---ROLE ("gunmen" -> ---UAF) instead of ignoring it,
+  // as PETRARCH does.
+  bool countryless_agents = true;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

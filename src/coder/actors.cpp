@@ -20,6 +20,14 @@ int match_at(const Phrase& phrase, const SentenceView& v, int i) {
   return n;
 }
 
+// How precisely a phrase matched, to break ties between phrases of equal length:
+// exact words beat stems, and long stems beat short ones ("KUWAIT" over "KU").
+std::size_t precision(const Phrase& phrase) {
+  std::size_t p = 0;
+  for (const auto& w : phrase) p += w.text.size() + (w.stem ? 0 : 100);
+  return p;
+}
+
 // Relations that attach a word inside the noun phrase of its head.
 bool internal_relation(const Word& w) {
   return w.rel == "compound" || w.rel == "flat" || w.rel == "amod" || w.rel == "det" ||
@@ -27,20 +35,37 @@ bool internal_relation(const Word& w) {
          (w.rel == "nmod" && w.sub == "poss");
 }
 
+void append_roles(ActorCode& out, const std::string& code) {
+  // Role codes are written 3 letters each ("GOV", "GOVFRM").
+  for (std::size_t k = 0; k + 3 <= code.size(); k += 3) {
+    const std::string role = code.substr(k, 3);
+    if (std::find(out.roles.begin(), out.roles.end(), role) == out.roles.end()) out.roles.push_back(role);
+  }
+}
+
 }  // namespace
 
 bool is_phrase_internal(const Word& w) { return internal_relation(w); }
 
-ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const Date& date)
-    : lex_(lexicon), v_(view), date_(date), actor_at_(static_cast<std::size_t>(view.size()), -1) {
+ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const Date& date,
+                         ActorRules rules)
+    : lex_(lexicon), v_(view), date_(date), rules_(rules),
+      actor_at_(static_cast<std::size_t>(view.size())) {
   match_phrases();
   build_actors();
+  add_place_countries();
+  share_conjunct_countries();
+  drop_countryless();
+  for (std::size_t k = 0; k < actors_.size(); ++k) {
+    actor_at_[static_cast<std::size_t>(actors_[k].head)].push_back(static_cast<int>(k));
+  }
 }
 
 void ActorFinder::match_phrases() {
   std::vector<const PhraseRef*> cands;
   for (int i = 0; i < v_.size();) {
     PhraseMatch best;
+    std::size_t best_precision = 0;
     for (bool agent : {false, true}) {
       cands.clear();
       const PhraseIndex& index = agent ? lex_.agent_phrases : lex_.actor_phrases;
@@ -48,8 +73,13 @@ void ActorFinder::match_phrases() {
       if (agent && v_[i].lemma != v_[i].form) index.candidates(v_[i].lemma, cands);
       for (const PhraseRef* ref : cands) {
         const int n = match_at(ref->phrase, v_, i);
-        // Longest wins; an actor beats an agent of the same length.
-        if (n > best.end - best.begin) best = PhraseMatch{i, i + n, agent, ref->entry};
+        if (n == 0) continue;
+        const std::size_t p = precision(ref->phrase);
+        // Longest wins, then the most precise; an actor beats an agent on a full tie.
+        if (n > best.end - best.begin || (n == best.end - best.begin && p > best_precision)) {
+          best = PhraseMatch{i, i + n, agent, ref->entry};
+          best_precision = p;
+        }
       }
     }
     if (best.end > best.begin) {
@@ -66,11 +96,62 @@ int ActorFinder::phrase_head(int i) const {
   for (int guard = 0; guard < v_.size(); ++guard) {
     const Word& w = v_[i];
     if (w.head < 0) return i;
-    const bool of_phrase = w.rel == "nmod" && v_.has_kid_lemma(i, "case", {"OF"});
-    if (!internal_relation(w) && !of_phrase && w.rel != "appos") return i;
+    if (!internal_relation(w) && w.rel != "appos") return i;
     i = w.head;
   }
   return i;
+}
+
+std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const PhraseMatch*>& group) const {
+  NounActor a;
+  a.head = head;
+  a.first = group.front()->begin;
+  a.last = group.front()->end - 1;
+  std::vector<std::string> before, after;
+  const PhraseMatch* primary = nullptr;
+  for (const PhraseMatch* m : group) {
+    a.first = std::min(a.first, m->begin);
+    a.last = std::max(a.last, m->end - 1);
+    if (m->agent) {
+      const AgentEntry& ag = lex_.agents[m->entry];
+      (ag.before ? before : after).push_back(ag.code);
+    } else if (!primary) {
+      primary = m;
+    }
+  }
+  ActorCode base;
+  if (primary) {
+    const ActorEntry& e = lex_.actors[primary->entry];
+    const std::string code = e.code_on(date_);
+    if (code.empty()) return std::nullopt;  // out of its date range, no default
+    a.entry = e.id;
+    base = parse_actor_code(code);
+    a.country_from_modifier = primary->end - 1 < head || primary->begin > head;
+  } else {
+    a.entry = lex_.agents[group.front()->entry].id;
+  }
+  ActorCode out;
+  // Agents written "XXX~" come first and take the primary slot ("MSF Arnor" -> NGOARN).
+  for (const auto& b : before) {
+    const ActorCode part = parse_actor_code(b);
+    if (out.country.empty()) {
+      out.country = part.country;
+    } else {
+      out.roles.push_back(part.country);
+    }
+    out.roles.insert(out.roles.end(), part.roles.begin(), part.roles.end());
+  }
+  if (out.country.empty()) {
+    out.country = base.country;
+  } else if (!base.country.empty()) {
+    out.roles.push_back(base.country);
+  }
+  out.roles.insert(out.roles.end(), base.roles.begin(), base.roles.end());
+  for (const auto& ag : after) append_roles(out, ag);
+  if (out.empty()) return std::nullopt;
+  a.has_country = !out.country.empty();
+  a.code = std::move(out);
+  return a;
 }
 
 void ActorFinder::build_actors() {
@@ -89,82 +170,107 @@ void ActorFinder::build_actors() {
   for (int head = 0; head < v_.size(); ++head) {
     const auto& group = by_head[static_cast<std::size_t>(head)];
     if (group.empty()) continue;
-    NounActor a;
-    a.head = head;
-    a.first = group.front()->begin;
-    a.last = group.front()->end - 1;
-    std::vector<std::string> before, after;
-    const PhraseMatch* primary = nullptr;
-    for (const PhraseMatch* m : group) {
-      a.first = std::min(a.first, m->begin);
-      a.last = std::max(a.last, m->end - 1);
-      if (m->agent) {
-        const AgentEntry& ag = lex_.agents[m->entry];
-        (ag.before ? before : after).push_back(ag.code);
-      } else if (!primary) {
-        primary = m;
-      }
-    }
-    std::string code;
-    if (primary) {
-      const ActorEntry& e = lex_.actors[primary->entry];
-      code = e.code_on(date_);
-      a.entry = e.id;
-      if (code.empty()) continue;  // out of its date range and no default: not this actor
-    }
-    ActorCode base = parse_actor_code(code);
-    a.has_country = !base.country.empty();
-    ActorCode out;
-    // Agents written "XXX~" go first and take the primary slot ("MSF Arnor" -> NGOARN).
-    for (const auto& b : before) {
-      ActorCode part = parse_actor_code(b);
-      if (out.country.empty()) {
-        out.country = part.country;
-      } else {
-        out.roles.push_back(part.country);
-      }
-      out.roles.insert(out.roles.end(), part.roles.begin(), part.roles.end());
-    }
-    if (out.country.empty()) {
-      out.country = base.country;
-    } else if (!base.country.empty()) {
-      out.roles.push_back(base.country);
-    }
-    out.roles.insert(out.roles.end(), base.roles.begin(), base.roles.end());
-    for (const auto& ag : after) {
-      // An agent code is written as roles ("GOV", "GOVFRM"), 3 letters each.
-      for (std::size_t k = 0; k + 3 <= ag.size(); k += 3) {
-        const std::string role = ag.substr(k, 3);
-        if (std::find(out.roles.begin(), out.roles.end(), role) == out.roles.end()) out.roles.push_back(role);
-      }
-    }
-    if (out.empty()) continue;
-    if (a.entry.empty()) a.entry = lex_.agents[group.front()->entry].id;
-    a.code = std::move(out);
-    actor_at_[static_cast<std::size_t>(head)] = static_cast<int>(actors_.size());
-    actors_.push_back(std::move(a));
+    if (auto a = compose(head, group)) actors_.push_back(std::move(*a));
   }
 }
 
-const NounActor* ActorFinder::at(int head) const {
-  if (head < 0 || head >= v_.size()) return nullptr;
-  const int k = actor_at_[static_cast<std::size_t>(head)];
-  return k < 0 ? nullptr : &actors_[static_cast<std::size_t>(k)];
+void ActorFinder::add_place_countries() {
+  // "officials in Arnor and Gondor", "soldiers from Gondor", "the ambassadors of Arnor,
+  // Osgiliath and Gondor": an agent without a country takes the countries of a place or
+  // state named in a prepositional phrase on it (or on the agent it is coordinated with).
+  auto country_actors_under = [&](int noun) {
+    std::vector<const NounActor*> found;
+    for (int k : v_[noun].kids) {
+      const Word& w = v_[k];
+      if (w.rel != "nmod" || !v_.has_kid_lemma(k, "case", {"IN", "FROM", "OF"})) continue;
+      std::vector<int> heads{k};
+      for (std::size_t q = 0; q < heads.size() && q < 32; ++q) {
+        for (int c : v_.kids_with(heads[q], "conj")) heads.push_back(c);
+      }
+      for (int h : heads) {
+        for (const auto& a : actors_) {
+          if (a.head == h && a.has_country) found.push_back(&a);
+        }
+      }
+      if (!found.empty()) break;
+    }
+    return found;
+  };
+  std::vector<NounActor> added;
+  for (auto& a : actors_) {
+    if (a.has_country) continue;
+    auto places = country_actors_under(a.head);
+    // Coordinated agents share the phrase: "lawmakers and officials in Arnor".
+    for (int h = a.head; places.empty() && v_[h].rel == "conj" && v_[h].head >= 0;) {
+      h = v_[h].head;
+      places = country_actors_under(h);
+    }
+    for (int c : v_.kids_with(a.head, "conj")) {
+      if (places.empty()) places = country_actors_under(c);
+    }
+    if (places.empty()) continue;
+    for (std::size_t k = 0; k < places.size(); ++k) {
+      NounActor composed = a;
+      composed.code.country = places[k]->code.country;
+      composed.has_country = true;
+      if (k == 0) {
+        a = composed;
+      } else {
+        added.push_back(composed);
+      }
+    }
+  }
+  actors_.insert(actors_.end(), added.begin(), added.end());
+}
+
+void ActorFinder::share_conjunct_countries() {
+  // "Danish media and government": a country given as a modifier of the first conjunct
+  // carries over to the agents coordinated with it.
+  for (auto& a : actors_) {
+    if (a.has_country || v_[a.head].rel != "conj") continue;
+    const int first = v_[a.head].head;
+    for (const auto& b : actors_) {
+      if (b.head == first && b.has_country && b.country_from_modifier) {
+        a.code.country = b.code.country;
+        // Roles of the modifier itself ("Danish Islamist" -> DNKMUS) carry over too.
+        a.has_country = true;
+        break;
+      }
+    }
+  }
+}
+
+void ActorFinder::drop_countryless() {
+  if (rules_.countryless_agents) return;
+  actors_.erase(std::remove_if(actors_.begin(), actors_.end(), [](const NounActor& a) { return !a.has_country; }),
+                actors_.end());
+}
+
+std::vector<const NounActor*> ActorFinder::at(int head) const {
+  std::vector<const NounActor*> out;
+  if (head < 0 || head >= v_.size()) return out;
+  for (int k : actor_at_[static_cast<std::size_t>(head)]) out.push_back(&actors_[static_cast<std::size_t>(k)]);
+  return out;
 }
 
 std::vector<const NounActor*> ActorFinder::with_conjuncts(int head) const {
   std::vector<const NounActor*> out;
   std::vector<int> todo{head};
   for (std::size_t k = 0; k < todo.size() && k < 64; ++k) {
-    if (const NounActor* a = at(todo[k])) out.push_back(a);
+    for (const NounActor* a : at(todo[k])) out.push_back(a);
     for (int c : v_.kids_with(todo[k], "conj")) todo.push_back(c);
+    // "Eriadori and Calenardhon leaders": coordinated modifiers of one noun.
+    for (int m : v_[todo[k]].kids) {
+      if (!internal_relation(v_[m])) continue;
+      for (int c : v_.kids_with(m, "conj")) todo.push_back(c);
+    }
   }
   return out;
 }
 
 std::vector<const NounActor*> ActorFinder::find_in(int root) const {
-  // Breadth first: the actor closest to the top of the phrase wins; embedded clauses
-  // (relative clauses, adverbial clauses, clausal complements) are not entered.
+  // Breadth first: the actor closest to the top of the phrase wins; relative clauses,
+  // adverbial clauses and clausal complements are not entered.
   std::deque<int> queue{root};
   std::vector<char> seen(static_cast<std::size_t>(v_.size()), 0);
   while (!queue.empty()) {
@@ -172,11 +278,11 @@ std::vector<const NounActor*> ActorFinder::find_in(int root) const {
     queue.pop_front();
     if (seen[static_cast<std::size_t>(n)]) continue;
     seen[static_cast<std::size_t>(n)] = 1;
-    if (at(n)) return with_conjuncts(n);
+    if (!at(n).empty()) return with_conjuncts(n);
     for (int k : v_[n].kids) {
       const Word& w = v_[k];
-      if (w.rel == "acl" || w.rel == "advcl" || w.rel == "ccomp" || w.rel == "parataxis" ||
-          w.rel == "punct" || (w.rel == "conj" && w.upos == "VERB")) {
+      if ((w.rel == "acl" && w.sub == "relcl") || w.rel == "advcl" || w.rel == "ccomp" ||
+          w.rel == "parataxis" || w.rel == "punct" || (w.rel == "conj" && w.upos == "VERB")) {
         continue;
       }
       queue.push_back(k);

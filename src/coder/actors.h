@@ -2,6 +2,7 @@
 // into noun phrases whose codes compose ("Venezuelan" VEN + "navy" ~MIL -> VENMIL).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,14 +27,23 @@ struct NounActor {
   ActorCode code;
   std::string entry;
   bool has_country = false;  // the code came with a country (not agent alone)
+  bool country_from_modifier = false;  // "Danish media": the country is a modifier
+};
+
+struct ActorRules {
+  // Code an agent with no country ("police", "gunmen") as ---COP, ---UAF. PETRARCH does
+  // not; dyad does by default so that such actors are never dropped.
+  bool countryless_agents = true;
 };
 
 class ActorFinder {
  public:
-  ActorFinder(const Lexicon& lexicon, const SentenceView& view, const Date& date);
+  ActorFinder(const Lexicon& lexicon, const SentenceView& view, const Date& date,
+              ActorRules rules = {});
 
-  // The actor whose noun phrase is headed by word `head`, or nullptr.
-  const NounActor* at(int head) const;
+  // The actors of the noun phrase headed by word `head` (several for "officials in Arnor
+  // and Gondor"); empty when it names none.
+  std::vector<const NounActor*> at(int head) const;
   // Actors of the phrase headed by `head` and of its conjuncts ("A, B and C").
   std::vector<const NounActor*> with_conjuncts(int head) const;
   // The nearest actors (with conjuncts) in the subtree of `root`, searching shallow
@@ -46,13 +56,18 @@ class ActorFinder {
  private:
   void match_phrases();
   void build_actors();
+  std::optional<NounActor> compose(int head, const std::vector<const PhraseMatch*>& group) const;
+  void add_place_countries();
+  void share_conjunct_countries();
+  void drop_countryless();
 
   const Lexicon& lex_;
   const SentenceView& v_;
   Date date_;
   std::vector<PhraseMatch> matches_;
   std::vector<NounActor> actors_;
-  std::vector<int> actor_at_;  // word -> index into actors_ for phrase heads, else -1
+  ActorRules rules_;
+  std::vector<std::vector<int>> actor_at_;  // word -> indexes into actors_ of its phrase
 };
 
 // Words that do not open a new noun phrase: modifiers inside one.

@@ -80,13 +80,14 @@ class SentenceCoder {
  public:
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published), out_(out) {}
+        actors_(lex_, v_, doc.published, ActorRules{coder.options().countryless_agents}), out_(out) {}
 
   void run();
 
  private:
   std::vector<const NounActor*> sources_of(int verb, int depth) const;
-  Clause clause_of(int verb) const;
+  Clause clause_of(int verb, const VerbCoding& vc) const;
+  std::vector<const NounActor*> actor_from(int word) const;
   std::vector<const NounActor*> targets_active(int verb, bool& oblique) const;
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
@@ -104,19 +105,31 @@ class SentenceCoder {
 
 std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
   const Subject s = subject_of(v_, verb);
-  if (s.word >= 0) {
+  const Word& w = v_[verb];
+  const bool pronoun = s.word >= 0 && v_[s.word].upos == "PRON";
+  if (s.word >= 0 && !pronoun) {
     if (s.passive) {
       const int agent = by_agent(v_, verb);
       return agent >= 0 ? actors_.find_in(agent) : std::vector<const NounActor*>{};
     }
     return actors_.find_in(s.word);
   }
-  if (depth > 8) return {};
-  const Word& w = v_[verb];
-  if (w.head < 0) return {};
-  // Subjects shared with a governing clause: "Arnor is about to restore" (xcomp),
-  // "Arnor met Gondor and signed a pact" (conj).
-  if (w.rel == "xcomp" || w.rel == "conj") return sources_of(w.head, depth + 1);
+  if (depth > 8 || w.head < 0) return {};
+  // "Ethiopia indicated it would act": a pronoun subject of a complement clause is the
+  // governing clause's subject.
+  if (pronoun) {
+    if (w.rel == "ccomp" || w.rel == "advcl" || w.rel == "conj") return sources_of(w.head, depth + 1);
+    return {};
+  }
+  // Subjects shared with a governing clause: "Arnor is about to restore", "Gollum was
+  // seen to break into" (xcomp, whatever the governor's voice), "Arnor met Gondor and
+  // signed a pact" (conj).
+  if (w.rel == "xcomp") {
+    const Subject gs = subject_of(v_, w.head);
+    if (gs.word >= 0 && v_[gs.word].upos != "PRON") return actors_.find_in(gs.word);
+    return sources_of(w.head, depth + 1);
+  }
+  if (w.rel == "conj") return sources_of(w.head, depth + 1);
   // A relative clause's subject is the noun it modifies.
   if (w.rel == "acl" && w.sub == "relcl") return actors_.find_in(w.head);
   return {};
@@ -140,6 +153,16 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
       }
     }
   }
+  // "Arnor believes Dagolath can cope": the subject of a clausal complement.
+  for (int k : v_.kids_with(verb, "ccomp")) {
+    const Subject cs = subject_of(v_, k);
+    if (cs.word < 0) continue;
+    auto t = actors_.find_in(cs.word);
+    if (!t.empty()) {
+      oblique = true;
+      return t;
+    }
+  }
   // "began talks to normalise relations with Gondor": the complement clause's object.
   for (int k : v_.kids_with(verb, "xcomp")) {
     if (subject_of(v_, k).word >= 0) continue;
@@ -153,7 +176,14 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
   return {};
 }
 
-Clause SentenceCoder::clause_of(int verb) const {
+std::vector<const NounActor*> SentenceCoder::actor_from(int word) const {
+  for (const auto& a : actors_.all()) {
+    if (a.first >= word) return actors_.with_conjuncts(a.head);
+  }
+  return {};
+}
+
+Clause SentenceCoder::clause_of(int verb, const VerbCoding& vc) const {
   Clause c;
   const Subject s = subject_of(v_, verb);
   if (s.word >= 0 && s.passive) {
@@ -164,7 +194,9 @@ Clause SentenceCoder::clause_of(int verb) const {
   }
   c.sources = sources_of(verb, 0);
   c.inherited_source = s.word < 0;
-  c.targets = targets_active(verb, c.oblique_target);
+  // A pattern's "+" says where the target is: "celebrated Eid at Osgiliath with +".
+  if (vc.target_from >= 0) c.targets = actor_from(vc.target_from);
+  if (c.targets.empty()) c.targets = targets_active(verb, c.oblique_target);
   return c;
 }
 
@@ -306,6 +338,14 @@ void SentenceCoder::run() {
       note(NoEventReason::kNullCode);
       continue;
     }
+    // "..., officials said": a report verb that governs (or is attached to) another
+    // clause is attribution, not an event.
+    if (is_report_verb(w) && (w.rel == "parataxis" || !v_.kids_with(i, "ccomp").empty() ||
+                              !v_.kids_with(i, "parataxis").empty())) {
+      out_.trace.push_back("  attribution, not an event");
+      note(NoEventReason::kNullCode);
+      continue;
+    }
     EventContext ctx;
     bool negated = v_.has_kid_lemma(i, "advmod", {"NOT", "N'T", "NEVER"});
     for (int k : w.kids) negated |= v_[k].rel == "advmod" && v_[k].sub == "neg";
@@ -321,14 +361,17 @@ void SentenceCoder::run() {
         const Subject gs = subject_of(v_, w.head);
         if (gs.word >= 0) {
           const auto span = v_.subtree(gs.word);
-          ctx.claimed_by = text_of(NounActor{gs.word, span.front(), span.back(), {}, {}, false});
+          NounActor whole;
+          whole.first = span.front();
+          whole.last = span.back();
+          ctx.claimed_by = text_of(whole);
         }
       } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
         if (gc.entry && gc.code != "---" && !gc.code.empty()) ctx.hypothetical = true;
       }
     }
-    const Clause c = clause_of(i);
+    const Clause c = clause_of(i, vc);
     if (c.sources.empty()) {
       note(actors_.all().empty() ? NoEventReason::kNoActor : NoEventReason::kNoSource);
       out_.trace.push_back("  no source");

@@ -80,12 +80,15 @@ class Matcher {
 
   // The pattern's items in order in `region`, with gaps allowed between items and none
   // inside "{...}" phrases.
-  bool match(const std::vector<PatternItem>& items, const std::vector<int>& region) const {
+  bool match(const std::vector<PatternItem>& items, const std::vector<int>& region,
+             int* target_from = nullptr) const {
     using K = PatternItem::Kind;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const PatternItem& it = items[i];
-      if (it.kind == K::kPhraseBegin) {
+      if (it.kind == K::kTarget && target_from) {
+        *target_from = pos < region.size() ? region[pos] : -1;
+      } else if (it.kind == K::kPhraseBegin) {
         std::vector<const PatternItem*> slots;
         for (++i; i < items.size() && items[i].kind != K::kPhraseEnd; ++i) {
           if (items[i].kind == K::kWord || items[i].kind == K::kSynset) slots.push_back(&items[i]);
@@ -167,7 +170,11 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
   const Matcher m(lex, v);
   for (const VerbPattern& p : cls.patterns) {
     if (out.pattern && p.specificity <= out.pattern->specificity) continue;
-    if (m.match(p.before, r.before) && m.match(p.after, r.after)) out.pattern = &p;
+    int target_from = -1;
+    if (m.match(p.before, r.before) && m.match(p.after, r.after, &target_from)) {
+      out.pattern = &p;
+      out.target_from = target_from;
+    }
   }
   if (out.pattern) {
     out.code = out.pattern->code;

@@ -16,6 +16,7 @@ struct VerbCoding {
   std::string code;                       // "---" when the verb codes nothing here
   std::string paired;
   std::string where;                      // the pattern or verb line that decided the code
+  int target_from = -1;  // the pattern's "+": the target is the first actor from this word on
 };
 
 // The dictionary verb at word `i` (a phrasal verb's other words must be present), or

@@ -29,7 +29,11 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) {
   auto lexicon = load_petrarch_lexicon(suite.dictionaries);
   if (!lexicon) return lexicon.error();
+  // The reference coders have no notion of negation, modality or country-less agents:
+  // code flagged acts as acts and ignore agents without a country, as they do.
   CoderOptions options;
+  options.keep_flagged = true;
+  options.countryless_agents = false;
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
