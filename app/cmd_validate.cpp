@@ -23,6 +23,7 @@ struct ValidateOptions {
   std::string suite;
   double min_pass = 0;
   bool quiet = false;
+  std::string record;  // only this record, with the coder's trace
 };
 
 int run_validate(const ValidateOptions& opt) {
@@ -35,6 +36,21 @@ int run_validate(const ValidateOptions& opt) {
   if (!report) {
     std::cerr << "dyad validate: " << report.error().to_string() << '\n';
     return kExitUsage;
+  }
+  if (!opt.record.empty()) {
+    for (const auto& o : report->outcomes) {
+      if (o.record->id != opt.record) continue;
+      std::cout << o.record->id << " (" << o.record->where << ")\n  text:     " << o.record->text
+                << "\n  expected: " << events_text(o.record->expected) << "\n  actual:   " << events_text(o.actual)
+                << "\n";
+      for (const auto& t : o.trace) std::cout << "  | " << t << "\n";
+      if (o.record->parse) {
+        for (const auto& t : o.record->parse->tokens) {
+          std::cout << "    " << t.form << "\t" << t.upos << "\t" << t.head << "\t" << t.deprel << "\n";
+        }
+      }
+    }
+    return kExitOk;
   }
   if (!opt.quiet) {
     for (const auto& o : report->outcomes) {
@@ -75,6 +91,7 @@ void add_validate_command(CLI::App& app) {
   cmd->add_option("suite", opt->suite, "Suite file")->required();
   cmd->add_option("--min-pass", opt->min_pass, "Exit 1 when the pass rate (percent) is below this");
   cmd->add_flag("--quiet", opt->quiet, "Print only the summary");
+  cmd->add_option("--record", opt->record, "Show one record with the coder's trace and its parse");
   cmd->callback([opt] { exit_code() = run_validate(*opt); });
 }
 

@@ -57,6 +57,7 @@ struct RecordOutcome {
   bool counted = false;   // in the denominator
   bool passed = false;
   std::string excluded_why;
+  std::vector<std::string> trace;  // the coder's steps, for --explain
 };
 
 struct SuiteReport {

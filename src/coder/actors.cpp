@@ -96,7 +96,7 @@ int ActorFinder::phrase_head(int i) const {
   for (int guard = 0; guard < v_.size(); ++guard) {
     const Word& w = v_[i];
     if (w.head < 0) return i;
-    if (!internal_relation(w) && w.rel != "appos") return i;
+    if (!internal_relation(w)) return i;
     i = w.head;
   }
   return i;

@@ -88,6 +88,8 @@ class Matcher {
       const PatternItem& it = items[i];
       if (it.kind == K::kTarget && target_from) {
         *target_from = pos < region.size() ? region[pos] : -1;
+      } else if (it.kind == K::kSkip) {
+        skip_noun_phrase(region, pos);
       } else if (it.kind == K::kPhraseBegin) {
         std::vector<const PatternItem*> slots;
         for (++i; i < items.size() && items[i].kind != K::kPhraseEnd; ++i) {
@@ -129,6 +131,25 @@ class Matcher {
     return false;
   }
 
+  // "^": moves past the next noun phrase (its head and the words modifying it).
+  void skip_noun_phrase(const std::vector<int>& region, std::size_t& pos) const {
+    while (pos < region.size() && v_[region[pos]].upos != "NOUN" && v_[region[pos]].upos != "PROPN" &&
+           v_[region[pos]].upos != "PRON") {
+      ++pos;
+    }
+    if (pos >= region.size()) return;
+    int head = region[pos];
+    while (v_[head].head >= 0 && (v_[head].rel == "compound" || v_[head].rel == "flat" || v_[head].rel == "amod")) {
+      head = v_[head].head;
+    }
+    int last = head;
+    for (int k : v_[head].kids) {
+      const Word& w = v_[k];
+      if (w.rel == "compound" || w.rel == "flat" || w.rel == "amod" || w.rel == "det") last = std::max(last, k);
+    }
+    while (pos < region.size() && region[pos] <= last) ++pos;
+  }
+
   int slot_at(const PatternItem& s, const std::vector<int>& region, std::size_t p) const {
     if (s.kind == PatternItem::Kind::kWord) return matches_word(s.word, v_[region[p]]) ? 1 : 0;
     auto it = lex_.synsets.find(s.synset);
@@ -146,7 +167,9 @@ class Matcher {
 
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
   const VerbEntry* best = nullptr;
-  for (const std::string* key : {&v[i].lemma, &v[i].form}) {
+  // The form first: a dictionary may list an inflected form as its own verb ("LEFT" as
+  // arriving somewhere, apart from "LEAVE").
+  for (const std::string* key : {&v[i].form, &v[i].lemma}) {
     auto it = lex.verbs_by_word.find(*key);
     if (it == lex.verbs_by_word.end()) continue;
     for (std::size_t index : it->second) {

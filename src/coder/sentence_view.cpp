@@ -48,6 +48,18 @@ SentenceView::SentenceView(const Sentence& sentence) {
     const auto colon = rel.find(':');
     w.rel = rel.substr(0, colon);
     w.sub = colon == std::string::npos ? std::string() : rel.substr(colon + 1);
+    // "vowed to wage war": parsers often attach an infinitive of purpose as advcl; with
+    // "to" and no subject of its own it is the verb's complement (xcomp).
+    if (w.rel == "advcl" && toks[i].upos == "VERB") {
+      bool to_mark = false, subject = false;
+      for (std::size_t k = 0; k < toks.size(); ++k) {
+        if (toks[k].head != static_cast<int>(i) + 1) continue;
+        const std::string& d = toks[k].deprel;
+        if (d == "mark" && (toks[k].form == "to" || toks[k].form == "To")) to_mark = true;
+        if (d.rfind("nsubj", 0) == 0 || d.rfind("csubj", 0) == 0) subject = true;
+      }
+      if (to_mark && !subject) w.rel = "xcomp";
+    }
     if (h >= 0 && h != static_cast<int>(i)) words_[static_cast<std::size_t>(h)].kids.push_back(static_cast<int>(i));
   }
 }

@@ -52,11 +52,16 @@ Phrase parse_phrase(std::string_view text) {
     while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '_') ++j;
     if (j > i) {
       // A word followed by "_" (joined to the next word, or closing the phrase) is exact;
-      // a word followed by a space or the end of the phrase is a stem, as in TABARI.
+      // a lone word without it is a stem, as in TABARI.
       const bool joined = j < text.size() && text[j] == '_';
       out.push_back(LexWord{upper(text.substr(i, j - i)), !joined});
     }
     i = j < text.size() && text[j] == '_' ? j + 1 : j;
+  }
+  // Only a single word can be a stem ("ARGENTIN"); in a phrase ("THE_KU", "HAMAS WING")
+  // every word is matched whole, as PETRARCH does.
+  if (out.size() > 1) {
+    for (auto& w : out) w.stem = false;
   }
   return out;
 }

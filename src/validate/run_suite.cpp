@@ -55,6 +55,8 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
       doc.external_id = r.id;
       const Coder coder(*lexicon, options);
       const SentenceCoding coding = coder.code(doc, *sentence);
+      o.trace = coding.trace;
+      o.trace.push_back(std::string("reason: ") + no_event_reason_name(coding.reason));
       for (const Mention& m : coding.mentions) {
         o.actual.push_back(ExpectedEvent{m.source.code_string(), m.target.code.empty() ? "---" : m.target.code_string(), m.code});
       }
