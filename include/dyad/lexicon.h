@@ -143,6 +143,8 @@ struct Lexicon {
   std::unordered_map<std::string, std::vector<Phrase>> synsets;             // NAME -> phrases
   std::vector<Discard> discards;
   PhraseIndex discard_phrases;
+  // What a negated act codes as, from a PICO file: "did not clash" (110) -> 050.
+  std::unordered_map<std::string, std::string> negations;
   std::string version;             // names and hashes of the files loaded
   std::vector<LexiconIssue> issues;
 
@@ -162,6 +164,7 @@ Phrase parse_phrase(std::string_view text);
 
 struct LexiconFiles {
   std::vector<std::string> verbs, actors, agents, discards;
+  std::vector<std::string> pico;  // UniversalPetrarch's internal coding ontology
 };
 
 struct LoadOptions {
@@ -179,6 +182,9 @@ Status read_verb_file(const std::string& path, Lexicon& lexicon, const LoadOptio
 Status read_actor_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
 Status read_agent_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
 Status read_discard_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+// UniversalPetrarch's PICO file: each CAMEO code's internal value; a code written as the
+// negation (0xFFFF) of another code's value gives a pair of Lexicon::negations.
+Status read_pico_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
 
 // Parses "YYMMDD" or "YYYYMMDD" dictionary dates (6-digit years: 00-29 are 20xx).
 std::optional<Date> parse_dictionary_date(std::string_view text);

@@ -350,6 +350,16 @@ void SentenceCoder::run() {
     bool negated = v_.has_kid_lemma(i, "advmod", {"NOT", "N'T", "NEVER"});
     for (int k : w.kids) negated |= v_[k].rel == "advmod" && v_[k].sub == "neg";
     ctx.negated = negated;
+    // A negated act the dictionaries recode ("did not clash" -> cooperate) is that act.
+    VerbCoding recoded = vc;
+    if (negated) {
+      if (auto it = lex_.negations.find(vc.code); it != lex_.negations.end()) {
+        recoded.code = it->second;
+        recoded.paired.clear();
+        ctx.negated = false;
+        out_.trace.push_back("  negated: recoded " + vc.code + " -> " + recoded.code);
+      }
+    }
     ctx.future = v_.has_kid_lemma(i, "aux", {"WILL", "SHALL", "'LL"});
     ctx.hypothetical = v_.has_kid_lemma(i, "aux", {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD"});
     // An act inside another verb's clause: reported ("X said Y attacked Z") keeps who
@@ -371,7 +381,7 @@ void SentenceCoder::run() {
         if (gc.entry && gc.code != "---" && !gc.code.empty()) ctx.hypothetical = true;
       }
     }
-    const Clause c = clause_of(i, vc);
+    const Clause c = clause_of(i, recoded);
     if (c.sources.empty()) {
       note(actors_.all().empty() ? NoEventReason::kNoActor : NoEventReason::kNoSource);
       out_.trace.push_back("  no source");
@@ -388,7 +398,7 @@ void SentenceCoder::run() {
       continue;
     }
     const std::size_t before = out_.mentions.size();
-    emit(i, vc, c, ctx);
+    emit(i, recoded, c, ctx);
     if (out_.mentions.size() == before) note(NoEventReason::kSelfEvent);
   }
   out_.reason = out_.mentions.empty() ? reason : NoEventReason::kNone;

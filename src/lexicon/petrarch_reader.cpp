@@ -3,6 +3,7 @@
 // TABARI-derived files of the validation suites. Each broken line becomes an issue with
 // file:line; the rest of the file still loads unless LoadOptions::strict.
 #include <cctype>
+#include <cstdlib>
 #include <sstream>
 
 #include "dyad/lexicon.h"
@@ -531,6 +532,77 @@ Status read_discard_file(const std::string& path, Lexicon& lex, const LoadOption
   return in.status();
 }
 
+Status read_pico_file(const std::string& path, Lexicon& lex, const LoadOptions& options) {
+  LineReader in(path, lex, options);
+  if (Status s = in.open(); !s) return s;
+  // "110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove", "121:-0xFFFF+0x0070": a code, its
+  // value, and optionally how the value is composed. 0xFFFF is negation.
+  std::unordered_map<long, std::string> by_value;
+  std::vector<std::pair<std::string, long>> negated;  // code, value it negates
+  auto parse_sum = [](std::string_view expr, bool& has_not, long& rest) {
+    has_not = false;
+    rest = 0;
+    std::size_t i = 0;
+    while (i < expr.size()) {
+      int sign = 1;
+      if (expr[i] == '+' || expr[i] == '-') {
+        sign = expr[i] == '-' ? -1 : 1;
+        ++i;
+      }
+      std::size_t j = i;
+      while (j < expr.size() && expr[j] != '+' && expr[j] != '-') ++j;
+      const std::string term(trim(expr.substr(i, j - i)));
+      if (term.size() < 3 || term[0] != '0' || (term[1] != 'x' && term[1] != 'X')) return false;
+      const long v = std::strtol(term.c_str() + 2, nullptr, 16);
+      if (v == 0xFFFF) {
+        has_not = true;
+      } else {
+        rest += sign * v;
+      }
+      i = j;
+    }
+    return true;
+  };
+  std::string_view raw;
+  while (in.next(raw)) {
+    std::string_view line = trim(raw);
+    if (line.empty() || line.front() == '#') continue;
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      if (!in.issue("expected CODE:VALUE")) break;
+      continue;
+    }
+    const std::string code(trim(line.substr(0, colon)));
+    std::vector<std::string_view> fields;
+    std::string_view rest = line.substr(colon + 1);
+    for (std::size_t hash; (hash = rest.find('#')) != std::string_view::npos; rest = rest.substr(hash + 1)) {
+      fields.push_back(trim(rest.substr(0, hash)));
+    }
+    fields.push_back(trim(rest));
+    bool has_not = false;
+    long value = 0;
+    if (!parse_sum(fields[0], has_not, value)) {
+      if (code == "---") continue;  // the null code
+      if (!in.issue("bad PICO value \"" + std::string(fields[0]) + "\"")) break;
+      continue;
+    }
+    if (!has_not) by_value.emplace(value, code);
+    // The composition may be the value itself ("-0xFFFF+0x0070") or a second field.
+    for (std::size_t f = 0; f < fields.size() && f < 2; ++f) {
+      bool n = false;
+      long v = 0;
+      if (parse_sum(fields[f], n, v) && n && v > 0) negated.emplace_back(code, v);
+    }
+  }
+  for (const auto& [code, v] : negated) {
+    auto it = by_value.find(v);
+    if (it == by_value.end() || it->second == code) continue;
+    lex.negations.emplace(code, it->second);
+    lex.negations.emplace(it->second, code);
+  }
+  return in.status();
+}
+
 Result<std::shared_ptr<const Lexicon>> load_petrarch_lexicon(const LexiconFiles& files,
                                                              const LoadOptions& options) {
   auto lex = std::make_shared<Lexicon>();
@@ -542,7 +614,8 @@ Result<std::shared_ptr<const Lexicon>> load_petrarch_lexicon(const LexiconFiles&
     return {};
   };
   for (Status s : {run(files.verbs, read_verb_file), run(files.actors, read_actor_file),
-                   run(files.agents, read_agent_file), run(files.discards, read_discard_file)}) {
+                   run(files.agents, read_agent_file), run(files.discards, read_discard_file),
+                   run(files.pico, read_pico_file)}) {
     if (!s) return s.error();
   }
   return std::shared_ptr<const Lexicon>(std::move(lex));

@@ -112,6 +112,7 @@ Result<Suite> read_xml_suite(const std::string& path, const std::string& raw) {
     file("Actorfile", suite.dictionaries.actors);
     file("Agentfile", suite.dictionaries.agents);
     file("Discardfile", suite.dictionaries.discards);
+    file("PICOfile", suite.dictionaries.pico);
     if (auto inc = element_text(*env, "Include")) {
       std::istringstream ss(*inc);
       for (std::string c; ss >> c;) suite.include.push_back(c);
