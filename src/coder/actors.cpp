@@ -258,7 +258,12 @@ std::vector<const NounActor*> ActorFinder::with_conjuncts(int head) const {
   std::vector<int> todo{head};
   for (std::size_t k = 0; k < todo.size() && k < 64; ++k) {
     for (const NounActor* a : at(todo[k])) out.push_back(a);
-    for (int c : v_.kids_with(todo[k], "conj")) todo.push_back(c);
+    const auto conj = v_.kids_with(todo[k], "conj");
+    for (int c : conj) todo.push_back(c);
+    // "Mordor, the awful Arnor, and Gondor": in a list, an apposition is a member.
+    if (!conj.empty()) {
+      for (int a : v_.kids_with(todo[k], "appos")) todo.push_back(a);
+    }
     // "Eriadori and Calenardhon leaders": coordinated modifiers of one noun.
     for (int m : v_[todo[k]].kids) {
       if (!internal_relation(v_[m])) continue;

@@ -106,14 +106,15 @@ class SentenceCoder {
 std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
   const Subject s = subject_of(v_, verb);
   const Word& w = v_[verb];
-  const bool pronoun = s.word >= 0 && v_[s.word].upos == "PRON";
-  if (s.word >= 0 && !pronoun) {
-    if (s.passive) {
-      const int agent = by_agent(v_, verb);
-      return agent >= 0 ? actors_.find_in(agent) : std::vector<const NounActor*>{};
-    }
-    return actors_.find_in(s.word);
+  if (s.word >= 0 && s.passive) {
+    const int agent = by_agent(v_, verb);
+    return agent >= 0 ? actors_.find_in(agent) : std::vector<const NounActor*>{};
   }
+  if (s.word >= 0) {
+    auto found = actors_.find_in(s.word);
+    if (!found.empty() || v_[s.word].upos != "PRON") return found;
+  }
+  const bool pronoun = s.word >= 0;
   if (depth > 8 || w.head < 0) return {};
   // "Ethiopia indicated it would act": a pronoun subject of a complement clause is the
   // governing clause's subject.

@@ -95,9 +95,24 @@ class Matcher {
         for (++i; i < items.size() && items[i].kind != K::kPhraseEnd; ++i) {
           if (items[i].kind == K::kWord || items[i].kind == K::kSynset) slots.push_back(&items[i]);
         }
-        if (!match_contiguous(slots, region, pos)) return false;
+        if (!match_contiguous(slots, region, pos, false)) return false;
+      } else if (it.kind == K::kPrepBegin) {
+        // "(FOR ASYLUM)": a preposition and its noun, next to each other but for
+        // determiners ("to the border"); a marker or skip inside ends the run.
+        std::vector<const PatternItem*> slots;
+        for (++i; i < items.size() && items[i].kind != K::kPrepEnd; ++i) {
+          if (items[i].kind == K::kWord || items[i].kind == K::kSynset) {
+            slots.push_back(&items[i]);
+            continue;
+          }
+          if (!match_contiguous(slots, region, pos, true)) return false;
+          slots.clear();
+          if (items[i].kind == K::kTarget && target_from) *target_from = pos < region.size() ? region[pos] : -1;
+          if (items[i].kind == K::kSkip) skip_noun_phrase(region, pos);
+        }
+        if (!match_contiguous(slots, region, pos, true)) return false;
       } else if (it.kind == K::kWord || it.kind == K::kSynset) {
-        if (!match_contiguous({&it}, region, pos)) return false;
+        if (!match_contiguous({&it}, region, pos, false)) return false;
       }
     }
     return true;
@@ -106,12 +121,15 @@ class Matcher {
  private:
   // Finds the slots on consecutive words at or after region[pos]; moves pos past them.
   bool match_contiguous(const std::vector<const PatternItem*>& slots, const std::vector<int>& region,
-                        std::size_t& pos) const {
+                        std::size_t& pos, bool skip_determiners) const {
     if (slots.empty()) return true;
     for (std::size_t start = pos; start < region.size(); ++start) {
       std::size_t p = start;
       bool ok = true;
       for (const PatternItem* s : slots) {
+        if (skip_determiners && p > start) {
+          while (p < region.size() && v_[region[p]].upos == "DET" && region[p] == region[p - 1] + 1) ++p;
+        }
         if (p >= region.size() || (p > start && region[p] != region[p - 1] + 1)) {
           ok = false;
           break;
