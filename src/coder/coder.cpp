@@ -195,8 +195,13 @@ Clause SentenceCoder::clause_of(int verb, const VerbCoding& vc) const {
   }
   c.sources = sources_of(verb, 0);
   c.inherited_source = s.word < 0;
-  // A pattern's "+" says where the target is: "celebrated Eid at Osgiliath with +".
+  // A pattern's "+" and "$" say where the target and source are: "celebrated Eid at
+  // Osgiliath with +", "+ received money $" (the receiver is the target).
   if (vc.target_from >= 0) c.targets = actor_from(vc.target_from);
+  if (vc.source_from >= 0) {
+    auto marked = actor_from(vc.source_from);
+    if (!marked.empty()) c.sources = std::move(marked);
+  }
   if (c.targets.empty()) c.targets = targets_active(verb, c.oblique_target);
   return c;
 }

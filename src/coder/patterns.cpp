@@ -80,14 +80,16 @@ class Matcher {
 
   // The pattern's items in order in `region`, with gaps allowed between items and none
   // inside "{...}" phrases.
-  bool match(const std::vector<PatternItem>& items, const std::vector<int>& region,
-             int* target_from = nullptr) const {
+  // `target_from` and `source_from` receive the word where the pattern's "+" and "$"
+  // markers fall (or stay as they are when the pattern has none).
+  bool match(const std::vector<PatternItem>& items, const std::vector<int>& region, int* target_from,
+             int* source_from) const {
     using K = PatternItem::Kind;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const PatternItem& it = items[i];
-      if (it.kind == K::kTarget && target_from) {
-        *target_from = pos < region.size() ? region[pos] : -1;
+      if (it.kind == K::kTarget || it.kind == K::kSource) {
+        *(it.kind == K::kTarget ? target_from : source_from) = pos < region.size() ? region[pos] : -1;
       } else if (it.kind == K::kSkip) {
         skip_noun_phrase(region, pos);
       } else if (it.kind == K::kPhraseBegin) {
@@ -107,7 +109,9 @@ class Matcher {
           }
           if (!match_contiguous(slots, region, pos, true)) return false;
           slots.clear();
-          if (items[i].kind == K::kTarget && target_from) *target_from = pos < region.size() ? region[pos] : -1;
+          if (items[i].kind == K::kTarget || items[i].kind == K::kSource) {
+            *(items[i].kind == K::kTarget ? target_from : source_from) = pos < region.size() ? region[pos] : -1;
+          }
           if (items[i].kind == K::kSkip) skip_noun_phrase(region, pos);
         }
         if (!match_contiguous(slots, region, pos, true)) return false;
@@ -211,10 +215,12 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
   const Matcher m(lex, v);
   for (const VerbPattern& p : cls.patterns) {
     if (out.pattern && p.specificity <= out.pattern->specificity) continue;
-    int target_from = -1;
-    if (m.match(p.before, r.before) && m.match(p.after, r.after, &target_from)) {
+    int target_from = -1, source_from = -1;
+    if (m.match(p.before, r.before, &target_from, &source_from) &&
+        m.match(p.after, r.after, &target_from, &source_from)) {
       out.pattern = &p;
       out.target_from = target_from;
+      out.source_from = source_from;
     }
   }
   if (out.pattern) {

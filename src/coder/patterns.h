@@ -17,6 +17,7 @@ struct VerbCoding {
   std::string paired;
   std::string where;                      // the pattern or verb line that decided the code
   int target_from = -1;  // the pattern's "+": the target is the first actor from this word on
+  int source_from = -1;  // the pattern's "$": likewise for the source
 };
 
 // The dictionary verb at word `i` (a phrasal verb's other words must be present), or
