@@ -47,9 +47,13 @@ struct CoderOptions {
   // Write negated and hypothetical acts with their context flag set instead of dropping
   // them (they are never written as plain acts).
   bool keep_flagged = false;
-  // Code an agent with no country as ---ROLE ("gunmen" -> ---UAF) instead of ignoring it,
-  // as PETRARCH does.
-  bool countryless_agents = true;
+  // Behave like the field's reference coders (PETRARCH, TABARI) where dyad's own rules
+  // differ; `dyad validate` sets it. Then: an agent without a country ("police") is not
+  // an actor (dyad codes it ---COP); negated and modal acts are coded as acts; an act
+  // governed by another coded verb ("noted that X regretted") is not coded (dyad keeps it
+  // flagged); a passive without a "by" agent takes its source from another actor in its
+  // prepositional phrases (dyad leaves it without a source).
+  bool reference_semantics = false;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

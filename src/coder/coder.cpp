@@ -80,7 +80,7 @@ class SentenceCoder {
  public:
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, ActorRules{coder.options().countryless_agents}), out_(out) {}
+        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics}), out_(out) {}
 
   void run();
 
@@ -190,7 +190,16 @@ Clause SentenceCoder::clause_of(int verb, const VerbCoding& vc) const {
   if (s.word >= 0 && s.passive) {
     c.targets = actors_.find_in(s.word);
     const int agent = by_agent(v_, verb);
-    if (agent >= 0) c.sources = actors_.find_in(agent);
+    if (agent >= 0) {
+      c.sources = actors_.find_in(agent);
+    } else if (coder_.options().reference_semantics) {
+      // PETRARCH: "X was criticized over its dispute with Y" -> Y criticized X.
+      for (int k : v_[verb].kids) {
+        if (v_[k].rel != "obl" && v_[k].rel != "nmod") continue;
+        c.sources = actors_.find_in(k);
+        if (!c.sources.empty()) break;
+      }
+    }
     return c;
   }
   c.sources = sources_of(verb, 0);
@@ -353,6 +362,7 @@ void SentenceCoder::run() {
       continue;
     }
     EventContext ctx;
+    bool governed = false;  // the act sits in the clause of another coded verb
     bool negated = v_.has_kid_lemma(i, "advmod", {"NOT", "N'T", "NEVER"});
     for (int k : w.kids) negated |= v_[k].rel == "advmod" && v_[k].sub == "neg";
     ctx.negated = negated;
@@ -384,7 +394,7 @@ void SentenceCoder::run() {
         }
       } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
-        if (gc.entry && gc.code != "---" && !gc.code.empty()) ctx.hypothetical = true;
+        governed = gc.entry && gc.code != "---" && !gc.code.empty();
       }
     }
     const Clause c = clause_of(i, recoded);
@@ -398,7 +408,16 @@ void SentenceCoder::run() {
       out_.trace.push_back("  no target");
       continue;
     }
-    if ((ctx.negated || ctx.hypothetical) && !opt.keep_flagged) {
+    if (governed) {
+      if (opt.reference_semantics || !opt.keep_flagged) {
+        note(NoEventReason::kHypothetical);
+        out_.trace.push_back("  governed by a coded verb: not an act of its own");
+        continue;
+      }
+      ctx.hypothetical = true;
+    }
+    const bool flags_block = !opt.keep_flagged && !opt.reference_semantics;
+    if ((ctx.negated || ctx.hypothetical) && flags_block) {
       note(ctx.negated ? NoEventReason::kNegated : NoEventReason::kHypothetical);
       out_.trace.push_back(ctx.negated ? "  negated" : "  hypothetical");
       continue;

@@ -29,11 +29,9 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) {
   auto lexicon = load_petrarch_lexicon(suite.dictionaries);
   if (!lexicon) return lexicon.error();
-  // The reference coders have no notion of negation, modality or country-less agents:
-  // code flagged acts as acts and ignore agents without a country, as they do.
+  // The suites specify the reference coders' behaviour: code as they do.
   CoderOptions options;
-  options.keep_flagged = true;
-  options.countryless_agents = false;
+  options.reference_semantics = true;
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
