@@ -406,22 +406,26 @@ Status read_actor_file(const std::string& path, Lexicon& lex, const LoadOptions&
       const std::string_view name = trim(code ? line.substr(0, open) : line);
       if (name.empty()) {
         ok = in.issue("actor line without a name");
+      } else if (code) {  // "NAME [CODE]": a complete entry of its own
+        DatedCode c;
+        std::string error;
+        if (!parse_dated_code(*code, c, error)) {
+          ok = in.issue(error);
+          current = nullptr;  // drop the broken entry; its synonyms are reported too
+          pending.clear();
+        } else {
+          pending.clear();
+          current = &start_entry(name);
+          pending.push_back(parse_phrase(name));
+          current->codes.push_back(std::move(c));
+          flush_names(*current, lex.actors.size() - 1);
+        }
       } else if (current && current->codes.empty()) {
         // Another root name for the entry still waiting for its codes.
         pending.push_back(parse_phrase(name));
       } else {
         current = &start_entry(name);
         pending.push_back(parse_phrase(name));
-      }
-      if (ok && code) {
-        DatedCode c;
-        std::string error;
-        if (!parse_dated_code(*code, c, error)) {
-          ok = in.issue(error);
-        } else {
-          current->codes.push_back(std::move(c));
-          flush_names(*current, lex.actors.size() - 1);
-        }
       }
     }
     if (!ok) break;
