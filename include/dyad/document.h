@@ -3,8 +3,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dyad/date.h"
+#include "dyad/sentence.h"
 
 namespace dyad {
 
@@ -21,6 +23,9 @@ struct Document {
   std::string language = "en";
   std::string text;      // valid UTF-8, original bytes; token spans index into this
   std::string origin;    // where it was read: "file.jsonl:12", "dir/a.txt"
+  // Sentences given with the input (CoNLL-U), already tokenized and parsed; empty for raw
+  // text, which the analyzer segments and parses.
+  std::vector<Sentence> sentences;
 };
 
 // The content hash used as Document::id: 16 hex digits of a 64-bit FNV-1a hash over the

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "dyad/conllu.h"
 #include "dyad/utf8.h"
 
 namespace dyad {
@@ -118,12 +119,31 @@ void read_jsonl(const std::string& data, const std::string& origin, const ReadOp
   }
 }
 
+// A CoNLL-U file is one document of given parses; its text is the sentence texts joined
+// by newlines, which is what the CoNLL-U reader's spans point into.
+void read_conllu_document(const std::string& data, const std::string& origin, const ReadOptions& options,
+                          const DocumentHandler& handler) {
+  if (Status s = check_text(data, options, origin); !s) return handler(s.error());
+  auto sentences = read_conllu(data, origin);
+  if (!sentences) return handler(sentences.error());
+  Document d;
+  d.origin = origin;
+  d.external_id = origin;
+  for (const auto& s : *sentences) {
+    if (!d.text.empty()) d.text += '\n';
+    d.text += s.text;
+  }
+  if (options.date) d.published = *options.date;
+  d.id = content_id(d.text);
+  d.sentences = std::move(sentences).value();
+  handler(std::move(d));
+}
+
 void read_data(std::string data, const std::string& origin, InputFormat format,
                const ReadOptions& options, const DocumentHandler& handler) {
   switch (format) {
     case InputFormat::kJsonl: return read_jsonl(data, origin, options, handler);
-    case InputFormat::kConllu:
-      return handler(make_error(ErrorCode::kUnsupported, "CoNLL-U input is not read yet", origin));
+    case InputFormat::kConllu: return read_conllu_document(data, origin, options, handler);
     case InputFormat::kAuto:
     case InputFormat::kText: return read_text(std::move(data), origin, options, handler);
   }

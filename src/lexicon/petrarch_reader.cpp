@@ -105,6 +105,8 @@ bool split_event_code(std::string_view text, std::string& code, std::string& pai
   const auto colon = text.find(':');
   code = std::string(trim(text.substr(0, colon)));
   paired = colon == std::string_view::npos ? std::string() : std::string(trim(text.substr(colon + 1)));
+  // "[:110]": only the target's act is coded (the source's is null).
+  if (code.empty() && valid_event_code(paired)) code = "---";
   return valid_event_code(code) && (paired.empty() || valid_event_code(paired));
 }
 
@@ -313,8 +315,9 @@ namespace {
 bool parse_dated_code(std::string_view text, DatedCode& out, std::string& error) {
   text = trim(text);
   std::size_t i = 0;
+  // The code runs to the first space or "<", ">" ("NGOHINDEN211DEV" has digits in it).
   while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])) && text[i] != '<' &&
-         text[i] != '>' && !std::isdigit(static_cast<unsigned char>(text[i]))) {
+         text[i] != '>') {
     ++i;
   }
   out.code = std::string(text.substr(0, i));
