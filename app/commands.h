@@ -17,6 +17,8 @@ int& exit_code();
 void add_code_command(CLI::App& app);
 void add_read_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
+// Dictionaries: `dyad dict import` and `dyad dict lint` (app/cmd_dict.cpp).
+void add_dict_command(CLI::App& app);
 // Linguistic layer (src/text, src/nlp): parse, train, eval-parse.
 void add_parse_command(CLI::App& app);
 void add_train_command(CLI::App& app);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
 
   add_read_command(app);
   add_validate_command(app);
+  add_dict_command(app);
   add_code_command(app);
 
   try {

@@ -87,6 +87,7 @@ struct VerbEntry {
   std::string paired;
   std::size_t verb_class = 0;
   std::string where;
+  bool stem = false;                // the verb word is a stem (TABARI "ABUS"): any word it begins
 };
 
 struct VerbClass {
@@ -118,6 +119,10 @@ class PhraseIndex {
   // for the word, its singular, and stem entries that are prefixes of it.
   void candidates(std::string_view word, std::vector<const PhraseRef*>& out) const;
   std::size_t size() const { return size_; }
+  // Every phrase with the entry it names: buckets in byte order of their first word (exact
+  // words, then stems), and within a bucket in the order they were added. For writers and
+  // the linter; the order is deterministic for a given sequence of add() calls.
+  std::vector<const PhraseRef*> all() const;
 
  private:
   std::unordered_map<std::string, std::vector<PhraseRef>> exact_;
@@ -188,5 +193,104 @@ Status read_pico_file(const std::string& path, Lexicon& lexicon, const LoadOptio
 
 // Parses "YYMMDD" or "YYYYMMDD" dictionary dates (6-digit years: 00-29 are 20xx).
 std::optional<Date> parse_dictionary_date(std::string_view text);
+
+// ---- dyad's own dictionary format (docs/dictionaries.md) ------------------------------
+//
+// Plain UTF-8 text, one block per entry: "actor", "agent", "synset", "class" (with its
+// "verb" and "pattern" lines), "discard", "discard-story" and "negate". Files end in
+// ".dyad"; a folder of them loads in byte order of the file names.
+
+// Reads one dyad-format file into `lexicon`. Broken lines become issues with file:line;
+// in strict mode the first one is returned as the error.
+Status read_dyad_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+// The same from text in memory; `name` is the file name used in file:line.
+Status parse_dyad_dictionary(std::string_view text, const std::string& name, Lexicon& lexicon,
+                             const LoadOptions& options);
+
+// What write_dyad_dictionary writes. `from` keeps only the actors, agents, discards and
+// verb classes whose `where` names that file (as "FILE:line"); empty keeps everything.
+struct DyadWriteOptions {
+  bool synsets = true, verbs = true, actors = true, agents = true, discards = true, negations = true;
+  std::string from;
+  std::string header;  // comment text written at the top, one "# " line per line
+};
+
+// Writes (part of) a lexicon in dyad's format. Reading the text back gives the same
+// entries, codes, phrases and patterns (only `where`, `version` and `issues` differ).
+// Deterministic: the same lexicon always gives the same bytes.
+std::string write_dyad_dictionary(const Lexicon& lexicon, const DyadWriteOptions& options = {});
+
+// Writes a whole lexicon into `dir` as dyad files: verbs.dyad (synsets and verb classes),
+// one actors-NAME.dyad per actor file the entries came from, agents.dyad, discards.dyad
+// and negations.dyad (each only when it has entries). The names sort in the order the
+// sources were loaded, so load_lexicon_dir() rebuilds the same lexicon. `header` goes on
+// top of every file. Returns the paths written.
+Result<std::vector<std::string>> write_dyad_folder(const Lexicon& lexicon, const std::string& dir,
+                                                   const std::string& header = {});
+
+// Loads every "*.dyad" file in each folder, folders in order and files in byte order of
+// their names. A folder that does not exist is an error for the first folder and skipped
+// for the others.
+Result<std::shared_ptr<const Lexicon>> load_lexicon_dirs(const std::vector<std::string>& dirs,
+                                                         const LoadOptions& options = {});
+Result<std::shared_ptr<const Lexicon>> load_lexicon_dir(const std::string& dir,
+                                                        const LoadOptions& options = {});
+// dyad's shipped dictionaries: default_data_dir() + "/dictionaries/default" (converted from
+// PETRARCH2), then every file in ".../dictionaries/current" if that folder exists.
+Result<std::shared_ptr<const Lexicon>> load_default_lexicon(const LoadOptions& options = {});
+
+// ---- dictionary linter (dyad dict lint) ----------------------------------------------
+
+// One finding: where (file:line), a kind ("syntax", "duplicate", "unreachable",
+// "bad-code", "undefined-synset", "bad-date-range") and what is wrong.
+struct LintFinding {
+  std::string where;
+  std::string kind;
+  std::string message;
+};
+
+// Checks a loaded lexicon: its load issues, the same phrase twice with different codes,
+// the same pattern twice, patterns that can never fire (an earlier pattern of the class
+// with the same words always wins; a class without verbs), event codes that are neither in
+// the CAMEO table nor "---", malformed actor and agent codes, synsets used but never
+// defined, and date ranges that end before they start. In file order of `where`.
+std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon);
+
+// ---- TABARI dictionaries (.verbs, .actors, .agents, .options, .project) -----------------
+//
+// TABARI's semantics are loaded as far as the Lexicon can hold them: a word without a
+// final "_" is a stem; each verb block ("WORD [code]" and its "- pattern" lines) becomes a
+// verb class; "{ A | B }" alternatives in a pattern become one pattern per alternative.
+// Lines with malformed UTF-8 (CAMEO.091003.master.verbs has some) are issues and skipped.
+
+Status read_tabari_verb_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+Status read_tabari_actor_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+Status read_tabari_agent_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+// One phrase a line ("+" in front: discard the whole story), as in PETRARCH.
+Status read_tabari_discard_file(const std::string& path, Lexicon& lexicon, const LoadOptions& options);
+
+// One command of a TABARI .options file or of a validation record ("COMPLEX",
+// "VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN").
+struct TabariOption {
+  std::string command;  // upper case, without the ":"
+  std::string value;
+  std::string where;
+};
+// Reads the commands of a .options file ("//" lines are comments; LABEL lines are kept).
+Result<std::vector<TabariOption>> read_tabari_options(const std::string& path);
+// Parses one "COMMAND: value" line; nullopt when it is not one.
+std::optional<TabariOption> parse_tabari_option(std::string_view line);
+
+// The files a TABARI .project names (paths made relative to the project's folder).
+struct TabariProject {
+  std::string path;
+  std::string title;  // the first line
+  std::vector<std::string> verbs, actors, agents, discards;
+  std::string options, text;
+};
+Result<TabariProject> read_tabari_project(const std::string& path);
+// Reads a .project and loads the dictionaries it names.
+Result<std::shared_ptr<const Lexicon>> load_tabari_project(const std::string& path,
+                                                           const LoadOptions& options = {});
 
 }  // namespace dyad
