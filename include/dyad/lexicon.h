@@ -7,6 +7,7 @@
 #pragma once
 
 #include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,6 +67,7 @@ struct PatternItem {
   Kind kind = Kind::kWord;
   LexWord word;          // for kWord
   std::string synset;    // for kSynset, without "&"
+  int synset_index = -1; // into Lexicon::synset_members, set by finalize_lexicon()
 };
 
 struct VerbPattern {
@@ -118,16 +120,36 @@ class PhraseIndex {
   // Candidate phrases whose first word could match `word` (upper case): exact entries
   // for the word, its singular, and stem entries that are prefixes of it.
   void candidates(std::string_view word, std::vector<const PhraseRef*>& out) const;
+  // The same, narrowed by the sentence's next word: phrases of two or more words are
+  // returned only when their second word is one of `next` (that word's upper-case form
+  // and lemma; its singulars are tried too). Fast once sort() has run.
+  void candidates(std::string_view word, const std::vector<std::string_view>& next,
+                  std::vector<const PhraseRef*>& out) const;
+  // Orders each bucket by second word for the narrowed lookup. finalize_lexicon() calls it.
+  void sort();
   std::size_t size() const { return size_; }
-  // Every phrase with the entry it names: buckets in byte order of their first word (exact
-  // words, then stems), and within a bucket in the order they were added. For writers and
-  // the linter; the order is deterministic for a given sequence of add() calls.
+  // Every phrase with the entry it names: the exact buckets, then the stem buckets, each in
+  // byte order of their keys, and within a bucket in the order they were added. For writers
+  // and the linter; the order is deterministic for a given sequence of add() calls.
   std::vector<const PhraseRef*> all() const;
 
  private:
-  std::unordered_map<std::string, std::vector<PhraseRef>> exact_;
-  std::unordered_map<std::string, std::vector<PhraseRef>> stems_;  // keyed by the stem
-  std::size_t max_stem_ = 0;
+  // Lookups take string_views without building strings (C++20 heterogeneous lookup).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Table = std::unordered_map<std::string, std::vector<PhraseRef>, Hash, std::equal_to<>>;
+  Table exact_;
+  Table stems_;  // keyed by the stem's first kStemKey letters (all of it when shorter)
+  static constexpr std::size_t kStemKey = 3;
+  // A Bloom filter over the exact first words (two bits a word in 2^20): most words of a
+  // sentence start no phrase, and this rejects them without touching the big table.
+  static constexpr std::size_t kBloomBits = std::size_t{1} << 20;
+  std::vector<std::uint64_t> bloom_ = std::vector<std::uint64_t>(kBloomBits / 64, 0);
+  bool short_stems_ = false;  // some stem is shorter than kStemKey
+  bool sorted_ = false;
+  bool may_be_exact(std::string_view word) const;
   std::size_t size_ = 0;
 };
 
@@ -153,9 +175,18 @@ struct Lexicon {
   std::string version;             // names and hashes of the files loaded
   std::vector<LexiconIssue> issues;
 
+  // Each synset's members with nested synsets expanded, indexed by
+  // PatternItem::synset_index: built by finalize_lexicon() so matching needs no lookup.
+  std::vector<std::vector<Phrase>> synset_members;
+
   // Synset members with nested synsets expanded (cycles are cut).
   std::vector<Phrase> expand_synset(const std::string& name) const;
 };
+
+// Resolves every pattern's synset references into Lexicon::synset_members. Loaders call
+// it once everything is read (a pattern may name a synset defined in a later file); a
+// reference to an undefined synset stays -1 and never matches.
+void finalize_lexicon(Lexicon& lexicon);
 
 // Upper-cases ASCII letters; other bytes unchanged.
 std::string upper(std::string_view s);
@@ -236,7 +267,8 @@ Result<std::shared_ptr<const Lexicon>> load_lexicon_dirs(const std::vector<std::
 Result<std::shared_ptr<const Lexicon>> load_lexicon_dir(const std::string& dir,
                                                         const LoadOptions& options = {});
 // dyad's shipped dictionaries: default_data_dir() + "/dictionaries/default" (converted from
-// PETRARCH2), then every file in ".../dictionaries/current" if that folder exists.
+// PETRARCH2), then, if it exists, ".../dictionaries/current": its "*.dyad" files and its
+// "*.txt" actor files in PETRARCH2 syntax (current office holders), in name order.
 Result<std::shared_ptr<const Lexicon>> load_default_lexicon(const LoadOptions& options = {});
 
 // ---- dictionary linter (dyad dict lint) ----------------------------------------------

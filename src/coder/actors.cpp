@@ -63,14 +63,20 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const
 
 void ActorFinder::match_phrases() {
   std::vector<const PhraseRef*> cands;
+  std::vector<std::string_view> next;
   for (int i = 0; i < v_.size();) {
     PhraseMatch best;
     std::size_t best_precision = 0;
+    next.clear();
+    if (i + 1 < v_.size()) {
+      next.push_back(v_[i + 1].form);
+      if (v_[i + 1].lemma != v_[i + 1].form) next.push_back(v_[i + 1].lemma);
+    }
     for (bool agent : {false, true}) {
       cands.clear();
       const PhraseIndex& index = agent ? lex_.agent_phrases : lex_.actor_phrases;
-      index.candidates(v_[i].form, cands);
-      if (agent && v_[i].lemma != v_[i].form) index.candidates(v_[i].lemma, cands);
+      index.candidates(v_[i].form, next, cands);
+      if (agent && v_[i].lemma != v_[i].form) index.candidates(v_[i].lemma, next, cands);
       for (const PhraseRef* ref : cands) {
         const int n = match_at(ref->phrase, v_, i);
         if (n == 0) continue;

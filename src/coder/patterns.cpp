@@ -74,6 +74,42 @@ int phrase_at(const Phrase& ph, const SentenceView& v, const std::vector<int>& r
   return static_cast<int>(ph.size());
 }
 
+// The words of a region (forms, lemmas and singulars of the forms), to reject at once the
+// many patterns whose words are not there.
+class WordSet {
+ public:
+  WordSet(const SentenceView& v, const std::vector<int>& region) {
+    for (int k : region) {
+      const Word& w = v[k];
+      words_.push_back(w.form);
+      if (w.lemma != w.form) words_.push_back(w.lemma);
+      const std::string_view f = w.form;
+      if (f.size() > 2 && f.back() == 'S') {
+        words_.push_back(f.substr(0, f.size() - 1));
+        if (f.size() > 3 && f[f.size() - 2] == 'E') words_.push_back(f.substr(0, f.size() - 2));
+        if (f.size() > 4 && f.substr(f.size() - 3) == "IES") plural_y_.push_back(std::string(f.substr(0, f.size() - 3)) + "Y");
+      }
+    }
+    for (const auto& y : plural_y_) words_.push_back(y);
+    std::sort(words_.begin(), words_.end());
+  }
+
+  // False only when a plain word of the pattern is certainly absent.
+  bool may_match(const std::vector<PatternItem>& items) const {
+    for (const PatternItem& it : items) {
+      if (it.kind == PatternItem::Kind::kWord && !it.word.stem &&
+          !std::binary_search(words_.begin(), words_.end(), std::string_view(it.word.text))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  std::vector<std::string_view> words_;
+  std::vector<std::string> plural_y_;
+};
+
 class Matcher {
  public:
   Matcher(const Lexicon& lex, const SentenceView& v) : lex_(lex), v_(v) {}
@@ -174,10 +210,11 @@ class Matcher {
 
   int slot_at(const PatternItem& s, const std::vector<int>& region, std::size_t p) const {
     if (s.kind == PatternItem::Kind::kWord) return matches_word(s.word, v_[region[p]]) ? 1 : 0;
-    auto it = lex_.synsets.find(s.synset);
-    if (it == lex_.synsets.end()) return 0;
+    if (s.synset_index < 0) return 0;
     int best = 0;
-    for (const Phrase& ph : it->second) best = std::max(best, phrase_at(ph, v_, region, p));
+    for (const Phrase& ph : lex_.synset_members[static_cast<std::size_t>(s.synset_index)]) {
+      best = std::max(best, phrase_at(ph, v_, region, p));
+    }
     return best;
   }
 
@@ -213,8 +250,10 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
   out.where = entry.where;
   const Regions r = regions_of(v, i);
   const Matcher m(lex, v);
+  const WordSet before_words(v, r.before), after_words(v, r.after);
   for (const VerbPattern& p : cls.patterns) {
     if (out.pattern && p.specificity <= out.pattern->specificity) continue;
+    if (!before_words.may_match(p.before) || !after_words.may_match(p.after)) continue;
     int target_from = -1, source_from = -1;
     if (m.match(p.before, r.before, &target_from, &source_from) &&
         m.match(p.after, r.after, &target_from, &source_from)) {

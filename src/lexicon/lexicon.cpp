@@ -16,6 +16,12 @@ std::string upper(std::string_view s) {
 
 namespace {
 
+std::uint64_t word_hash(std::string_view word) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
+  return h ^ (h >> 29);
+}
+
 // Regular plural of an upper-case English noun, as PETRARCH forms it for dictionary nouns.
 bool is_regular_plural(std::string_view word, std::string_view singular) {
   if (word.size() <= singular.size() || word.compare(0, singular.size(), singular) != 0) {
@@ -68,35 +74,122 @@ Phrase parse_phrase(std::string_view text) {
 
 void PhraseIndex::add(Phrase phrase, std::size_t entry) {
   if (phrase.empty()) return;
-  const LexWord first = phrase.front();
-  auto& bucket = first.stem ? stems_[first.text] : exact_[first.text];
+  const LexWord& first = phrase.front();
+  auto& bucket = first.stem ? stems_[first.text.substr(0, kStemKey)] : exact_[first.text];
+  if (first.stem && first.text.size() < kStemKey) short_stems_ = true;
+  if (!first.stem) {
+    const std::uint64_t h = word_hash(first.text);
+    for (const std::uint64_t bit : {h % kBloomBits, (h >> 32) % kBloomBits}) bloom_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
   bucket.push_back(PhraseRef{std::move(phrase), entry});
-  if (first.stem) max_stem_ = std::max(max_stem_, first.text.size());
   ++size_;
+  sorted_ = false;
 }
 
-void PhraseIndex::candidates(std::string_view word, std::vector<const PhraseRef*>& out) const {
-  auto take = [&out](const std::vector<PhraseRef>& refs) {
-    for (const auto& r : refs) out.push_back(&r);
+namespace {
+
+std::string_view second_word(const PhraseRef& r) {
+  return r.phrase.size() > 1 ? std::string_view(r.phrase[1].text) : std::string_view();
+}
+
+}  // namespace
+
+void PhraseIndex::sort() {
+  for (Table* table : {&exact_, &stems_}) {
+    for (auto& [key, bucket] : *table) {
+      std::stable_sort(bucket.begin(), bucket.end(),
+                       [](const PhraseRef& a, const PhraseRef& b) { return second_word(a) < second_word(b); });
+    }
+  }
+  sorted_ = true;
+}
+
+void PhraseIndex::candidates(std::string_view word, const std::vector<std::string_view>& next,
+                             std::vector<const PhraseRef*>& out) const {
+  if (!sorted_) return candidates(word, out);
+  std::vector<std::string> variants;
+  for (std::string_view n : next) {
+    variants.emplace_back(n);
+    if (n.size() > 2 && n.back() == 'S') {
+      variants.emplace_back(n.substr(0, n.size() - 1));
+      if (n[n.size() - 2] == 'E') variants.emplace_back(n.substr(0, n.size() - 2));
+      if (n.size() > 4 && n.substr(n.size() - 3) == "IES") variants.push_back(std::string(n.substr(0, n.size() - 3)) + "Y");
+    }
+  }
+  std::sort(variants.begin(), variants.end());
+  variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+  const auto by_second = [](const PhraseRef& r, std::string_view w) { return second_word(r) < w; };
+  // An exact bucket shares one first word: test it once, then take the one-word phrases
+  // (they sort first) and the ranges whose second word is a variant of the next word.
+  auto take_bucket = [&](const std::vector<PhraseRef>& bucket) {
+    if (bucket.empty() || !word_matches(bucket.front().phrase.front(), word)) return;
+    auto one_word_end = std::lower_bound(bucket.begin(), bucket.end(), std::string_view("\x01"), by_second);
+    for (auto it = bucket.begin(); it != one_word_end; ++it) out.push_back(&*it);
+    for (const auto& v : variants) {
+      for (auto it = std::lower_bound(bucket.begin(), bucket.end(), std::string_view(v), by_second);
+           it != bucket.end() && second_word(*it) == v; ++it) {
+        out.push_back(&*it);
+      }
+    }
   };
-  std::string key(word);
-  if (auto it = exact_.find(key); it != exact_.end()) take(it->second);
-  // Plural forms of exact first words: ...S, ...ES, ...IES -> ...Y.
-  for (std::size_t cut : {1u, 2u}) {
-    if (word.size() > cut + 1) {
-      if (auto it = exact_.find(key.substr(0, word.size() - cut)); it != exact_.end()) {
-        for (const auto& r : it->second) {
-          if (word_matches(r.phrase.front(), word)) out.push_back(&r);
-        }
+  auto exact = [&](std::string_view key) {
+    if (!may_be_exact(key)) return;
+    if (auto it = exact_.find(key); it != exact_.end()) take_bucket(it->second);
+  };
+  exact(word);
+  if (word.size() > 2 && word.back() == 'S') {
+    exact(word.substr(0, word.size() - 1));
+    if (word[word.size() - 2] == 'E') exact(word.substr(0, word.size() - 2));
+  }
+  if (word.size() > 3 && word.substr(word.size() - 3) == "IES") exact(std::string(word.substr(0, word.size() - 3)) + "Y");
+  // Stems are single words (a phrase never has stems): one-word phrases only.
+  if (stems_.empty()) return;
+  for (std::size_t n = 1; n <= std::min(kStemKey, word.size()); ++n) {
+    if (n < kStemKey && !short_stems_) continue;
+    if (auto it = stems_.find(word.substr(0, n)); it != stems_.end()) {
+      for (const auto& r : it->second) {
+        if (word_matches(r.phrase.front(), word)) out.push_back(&r);
       }
     }
   }
-  if (word.size() > 3 && word.substr(word.size() - 3) == "IES") {
-    if (auto it = exact_.find(key.substr(0, word.size() - 3) + "Y"); it != exact_.end()) take(it->second);
+}
+
+bool PhraseIndex::may_be_exact(std::string_view word) const {
+  const std::uint64_t h = word_hash(word);
+  for (const std::uint64_t bit : {h % kBloomBits, (h >> 32) % kBloomBits}) {
+    if (!(bloom_[bit / 64] >> (bit % 64) & 1)) return false;
   }
-  // Stems are prefixes of the word: look up every prefix up to the longest stem.
-  for (std::size_t n = 1; n <= std::min(max_stem_, word.size()); ++n) {
-    if (auto it = stems_.find(key.substr(0, n)); it != stems_.end()) take(it->second);
+  return true;
+}
+
+void PhraseIndex::candidates(std::string_view word, std::vector<const PhraseRef*>& out) const {
+  auto take_matching = [&](const Table& table, std::string_view key) {
+    if (&table == &exact_ && !may_be_exact(key)) return;
+    auto it = table.find(key);
+    if (it == table.end()) return;
+    for (const auto& r : it->second) {
+      if (word_matches(r.phrase.front(), word)) out.push_back(&r);
+    }
+  };
+  if (may_be_exact(word)) {
+    if (auto it = exact_.find(word); it != exact_.end()) {
+      for (const auto& r : it->second) out.push_back(&r);
+    }
+  }
+  // Plural forms of exact first words: ...S, ...ES, ...IES -> ...Y.
+  if (word.size() > 2 && word.back() == 'S') {
+    take_matching(exact_, word.substr(0, word.size() - 1));
+    if (word[word.size() - 2] == 'E') take_matching(exact_, word.substr(0, word.size() - 2));
+  }
+  if (word.size() > 3 && word.substr(word.size() - 3) == "IES") {
+    const std::string singular = std::string(word.substr(0, word.size() - 3)) + "Y";
+    take_matching(exact_, singular);
+  }
+  // Stems are prefixes of the word: their bucket is keyed by their first letters.
+  if (stems_.empty()) return;
+  for (std::size_t n = 1; n <= std::min(kStemKey, word.size()); ++n) {
+    if (n < kStemKey && !short_stems_) continue;
+    take_matching(stems_, word.substr(0, n));
   }
 }
 
@@ -131,6 +224,32 @@ std::vector<Phrase> Lexicon::expand_synset(const std::string& name) const {
   };
   visit(name);
   return out;
+}
+
+void finalize_lexicon(Lexicon& lexicon) {
+  lexicon.actor_phrases.sort();
+  lexicon.agent_phrases.sort();
+  lexicon.discard_phrases.sort();
+  lexicon.synset_members.clear();
+  std::unordered_map<std::string, int> index;
+  for (auto& cls : lexicon.verb_classes) {
+    for (auto& pattern : cls.patterns) {
+      for (auto* items : {&pattern.before, &pattern.after}) {
+        for (auto& item : *items) {
+          if (item.kind != PatternItem::Kind::kSynset) continue;
+          auto [it, fresh] = index.emplace(item.synset, static_cast<int>(lexicon.synset_members.size()));
+          if (fresh) {
+            if (lexicon.synsets.count(item.synset)) {
+              lexicon.synset_members.push_back(lexicon.expand_synset(item.synset));
+            } else {
+              it->second = -1;
+            }
+          }
+          item.synset_index = it->second;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace dyad

@@ -625,6 +625,7 @@ Result<std::shared_ptr<const Lexicon>> load_petrarch_lexicon(const LexiconFiles&
                    run(files.pico, read_pico_file)}) {
     if (!s) return s.error();
   }
+  finalize_lexicon(*lex);
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 

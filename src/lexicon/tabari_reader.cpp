@@ -664,6 +664,7 @@ Result<std::shared_ptr<const Lexicon>> load_tabari_project(const std::string& pa
                    run(project->agents, read_tabari_agent_file), run(project->discards, read_tabari_discard_file)}) {
     if (!s) return s.error();
   }
+  finalize_lexicon(*lex);
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
