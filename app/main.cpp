@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   add_validate_command(app);
   add_dict_command(app);
   add_code_command(app);
+  add_parse_command(app);
+  add_train_command(app);
+  add_eval_parse_command(app);
 
   try {
     app.parse(argc, argv);

@@ -52,6 +52,17 @@ void write_conllu(std::ostream& out, const Sentence& sentence);
 std::string to_conllu(const Sentence& sentence);
 std::string to_conllu(const std::vector<Sentence>& sentences);
 
+// The raw text behind a CoNLL-U file, as the CoNLL 2018 shared task built its .txt inputs:
+// sentence texts joined by a space (none after a SpaceAfter=No final word) within a
+// paragraph, paragraphs ("# newpar", "# newdoc") separated by a blank line. The sentences
+// are those read_conllu() gives, with spans re-based into `text`. Used to train the
+// segmenter and to score the whole pipeline from raw text against a treebank.
+struct ConlluDocument {
+  std::string text;
+  std::vector<Sentence> sentences;
+};
+Result<ConlluDocument> read_conllu_document(std::string_view conllu, std::string_view source = {});
+
 // Helpers for the MISC column ("Key=Value|Key=Value", "_" when empty).
 // The value of `key` in `misc`, or empty when absent.
 std::string misc_get(std::string_view misc, std::string_view key);

@@ -2,9 +2,9 @@
 
 #include "dyad/conllu.h"
 
-namespace dyad::nlp {
+namespace dyad {
 
-Result<RawDocument> conllu_to_raw(std::string_view conllu, std::string_view source) {
+Result<ConlluDocument> read_conllu_document(std::string_view conllu, std::string_view source) {
   auto read = read_conllu(conllu, source);
   if (!read.ok()) return read.error();
   // Which sentences open a paragraph: a "# newpar" or "# newdoc" comment in their block.
@@ -32,7 +32,7 @@ Result<RawDocument> conllu_to_raw(std::string_view conllu, std::string_view sour
   }
   if (block_has_word) opens.push_back(block_opens);
 
-  RawDocument doc;
+  ConlluDocument doc;
   auto& sentences = read.value();
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     Sentence& s = sentences[i];
@@ -59,6 +59,10 @@ Result<RawDocument> conllu_to_raw(std::string_view conllu, std::string_view sour
   doc.sentences = std::move(sentences);
   return doc;
 }
+
+}  // namespace dyad
+
+namespace dyad::nlp {
 
 std::vector<Span> surface_tokens(const Sentence& sentence) {
   std::vector<Span> out;

@@ -33,7 +33,7 @@ double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 }  // namespace
 
-std::shared_ptr<SegmenterModel> train_segmenter(const std::vector<nlp::RawDocument>& docs,
+std::shared_ptr<SegmenterModel> train_segmenter(const std::vector<ConlluDocument>& docs,
                                                 const SegmenterTrainOptions& options) {
   auto model = std::make_shared<SegmenterModel>();
   SegmenterOptions seg_options;
@@ -165,7 +165,7 @@ std::shared_ptr<SegmenterModel> train_segmenter(const std::vector<nlp::RawDocume
   return model;
 }
 
-SegmenterScores score_segmenter(const Segmenter& segmenter, const nlp::RawDocument& gold) {
+SegmenterScores score_segmenter(const Segmenter& segmenter, const ConlluDocument& gold) {
   std::set<std::pair<std::size_t, std::size_t>> gold_tokens;
   std::set<std::pair<std::size_t, std::size_t>> gold_sents;
   for (const Sentence& s : gold.sentences) {

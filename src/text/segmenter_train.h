@@ -20,7 +20,7 @@ struct SegmenterTrainOptions {
   std::function<void(std::string_view)> progress;  // progress lines, may be empty
 };
 
-std::shared_ptr<SegmenterModel> train_segmenter(const std::vector<nlp::RawDocument>& docs,
+std::shared_ptr<SegmenterModel> train_segmenter(const std::vector<ConlluDocument>& docs,
                                                 const SegmenterTrainOptions& options);
 
 struct SegmenterScores {
@@ -29,6 +29,6 @@ struct SegmenterScores {
 };
 
 // Tokens and sentences of `segmenter` on the document's text against its gold spans.
-SegmenterScores score_segmenter(const Segmenter& segmenter, const nlp::RawDocument& gold);
+SegmenterScores score_segmenter(const Segmenter& segmenter, const ConlluDocument& gold);
 
 }  // namespace dyad::text

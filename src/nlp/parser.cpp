@@ -1,0 +1,657 @@
+#include "nlp/parser.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include "text/chars.h"
+
+namespace dyad::nlp {
+namespace {
+
+enum Move : int { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3, kMoves = 4 };
+
+constexpr std::uint64_t kNone = 0x4e4f4e45ULL;
+
+// Per-word hashes; index 0 is the root, index n+1 the "no word" sentinel.
+struct Words {
+  std::vector<std::uint64_t> w;  // lowercased form
+  std::vector<std::uint64_t> p;  // XPOS
+  std::vector<std::uint64_t> u;  // UPOS
+  std::vector<std::uint64_t> l;  // lemma
+  std::vector<std::string> upos;
+  int n = 0;
+
+  void build(const Sentence& s) {
+    n = static_cast<int>(s.tokens.size());
+    const auto size = static_cast<std::size_t>(n) + 2;
+    w.assign(size, kNone);
+    p.assign(size, kNone);
+    u.assign(size, kNone);
+    l.assign(size, kNone);
+    upos.assign(size, "");
+    w[0] = hash_bytes("<ROOT>");
+    p[0] = hash_bytes("<ROOT>");
+    u[0] = hash_bytes("<ROOT>");
+    l[0] = hash_bytes("<ROOT>");
+    for (int i = 1; i <= n; ++i) {
+      const Token& t = s.tokens[static_cast<std::size_t>(i - 1)];
+      const auto k = static_cast<std::size_t>(i);
+      w[k] = hash_bytes(text::ascii_lower(t.form));
+      p[k] = hash_bytes(t.xpos);
+      u[k] = hash_bytes(t.upos);
+      l[k] = hash_bytes(t.lemma);
+      upos[k] = t.upos;
+    }
+  }
+  // Index into the arrays for word i (-1 means none).
+  std::size_t at(int i) const {
+    return i < 0 || i > n ? static_cast<std::size_t>(n) + 1 : static_cast<std::size_t>(i);
+  }
+  std::uint64_t W(int i) const { return w[at(i)]; }
+  std::uint64_t P(int i) const { return p[at(i)]; }
+  std::uint64_t U(int i) const { return u[at(i)]; }
+  std::uint64_t L(int i) const { return l[at(i)]; }
+};
+
+struct State {
+  int n = 0;
+  int b = 1;  // buffer front; the buffer is b..n
+  std::vector<int> stack;
+  std::vector<int> head;
+  std::vector<int> lc1, lc2, rc1, rc2, nl, nr;
+  std::vector<char> in_stack;
+  bool root_has_child = false;
+
+  void init(int words) {
+    n = words;
+    b = 1;
+    const auto size = static_cast<std::size_t>(n) + 1;
+    stack.assign(1, 0);
+    head.assign(size, -1);
+    lc1.assign(size, -1);
+    lc2.assign(size, -1);
+    rc1.assign(size, -1);
+    rc2.assign(size, -1);
+    nl.assign(size, 0);
+    nr.assign(size, 0);
+    in_stack.assign(size, 0);
+    in_stack[0] = 1;
+    root_has_child = false;
+  }
+  bool done() const { return b > n; }
+  int s0() const { return stack.back(); }
+
+  void arc(int h, int d) {
+    head[static_cast<std::size_t>(d)] = h;
+    const auto hh = static_cast<std::size_t>(h);
+    if (h == 0) root_has_child = true;
+    if (d < h) {
+      ++nl[hh];
+      if (lc1[hh] < 0 || d < lc1[hh]) {
+        lc2[hh] = lc1[hh];
+        lc1[hh] = d;
+      } else if (lc2[hh] < 0 || d < lc2[hh]) {
+        lc2[hh] = d;
+      }
+    } else {
+      ++nr[hh];
+      if (rc1[hh] < 0 || d > rc1[hh]) {
+        rc2[hh] = rc1[hh];
+        rc1[hh] = d;
+      } else if (rc2[hh] < 0 || d > rc2[hh]) {
+        rc2[hh] = d;
+      }
+    }
+  }
+
+  void legal(bool* ok) const {
+    const int s = s0();
+    const bool buffer = b <= n;
+    ok[kShift] = buffer;
+    ok[kRight] = buffer && (s != 0 || !root_has_child);
+    ok[kLeft] = buffer && s != 0 && head[static_cast<std::size_t>(s)] < 0;
+    ok[kReduce] = s != 0 && head[static_cast<std::size_t>(s)] >= 0;
+  }
+
+  void apply(int move) {
+    const int s = s0();
+    switch (move) {
+      case kShift:
+        stack.push_back(b);
+        in_stack[static_cast<std::size_t>(b)] = 1;
+        ++b;
+        break;
+      case kReduce:
+        stack.pop_back();
+        in_stack[static_cast<std::size_t>(s)] = 0;
+        break;
+      case kLeft:
+        arc(b, s);
+        stack.pop_back();
+        in_stack[static_cast<std::size_t>(s)] = 0;
+        break;
+      case kRight:
+        arc(s, b);
+        stack.push_back(b);
+        in_stack[static_cast<std::size_t>(b)] = 1;
+        ++b;
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Words left without a head get one: the root's child (or the first of them becomes it).
+  void finish() {
+    int root_child = -1;
+    for (int i = 1; i <= n; ++i) {
+      if (head[static_cast<std::size_t>(i)] == 0) root_child = i;
+    }
+    for (int i = 1; i <= n; ++i) {
+      if (head[static_cast<std::size_t>(i)] >= 0) continue;
+      if (root_child < 0) {
+        head[static_cast<std::size_t>(i)] = 0;
+        root_child = i;
+      } else {
+        head[static_cast<std::size_t>(i)] = root_child;
+      }
+    }
+  }
+};
+
+std::uint64_t dist_bucket(int d) {
+  if (d <= 4) return static_cast<std::uint64_t>(d);
+  if (d <= 6) return 5;
+  if (d <= 9) return 6;
+  if (d <= 14) return 7;
+  return 8;
+}
+
+std::uint64_t cap(int v) { return static_cast<std::uint64_t>(std::min(v, 4)); }
+
+void transition_features(const Words& x, const State& st, std::vector<std::uint64_t>& f) {
+  f.clear();
+  const int s0 = st.s0();
+  const int s1 = st.stack.size() >= 2 ? st.stack[st.stack.size() - 2] : -1;
+  const int n0 = st.b <= st.n ? st.b : -1;
+  const int n1 = st.b + 1 <= st.n ? st.b + 1 : -1;
+  const int n2 = st.b + 2 <= st.n ? st.b + 2 : -1;
+  auto get = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[static_cast<std::size_t>(i)]; };
+  const int s0h = get(st.head, s0);
+  const int s0h2 = get(st.head, s0h);
+  const int s0l = get(st.lc1, s0);
+  const int s0l2 = get(st.lc2, s0);
+  const int s0r = get(st.rc1, s0);
+  const int s0r2 = get(st.rc2, s0);
+  const int n0l = get(st.lc1, n0);
+  const int n0l2 = get(st.lc2, n0);
+
+  const std::uint64_t S0w = x.W(s0), S0p = x.P(s0), N0w = x.W(n0), N0p = x.P(n0);
+  const std::uint64_t N1w = x.W(n1), N1p = x.P(n1), N2w = x.W(n2), N2p = x.P(n2);
+  const std::uint64_t S0wp = hash_combine(S0w, S0p);
+  const std::uint64_t N0wp = hash_combine(N0w, N0p);
+  const std::uint64_t d = n0 >= 0 ? dist_bucket(n0 - s0) : 0;
+  const std::uint64_t vl_s0 = cap(get(st.nl, s0)), vr_s0 = cap(get(st.nr, s0));
+  const std::uint64_t vl_n0 = cap(get(st.nl, n0));
+  const std::uint64_t S0hp = x.P(s0h), S0lp = x.P(s0l), S0rp = x.P(s0r), N0lp = x.P(n0l);
+
+  f.push_back(feature(0, 0));
+  f.push_back(feature(1, S0w));
+  f.push_back(feature(2, S0p));
+  f.push_back(feature(3, S0wp));
+  f.push_back(feature(4, N0w));
+  f.push_back(feature(5, N0p));
+  f.push_back(feature(6, N0wp));
+  f.push_back(feature(7, N1w));
+  f.push_back(feature(8, N1p));
+  f.push_back(feature(9, N1w, N1p));
+  f.push_back(feature(10, N2w));
+  f.push_back(feature(11, N2p));
+  f.push_back(feature(12, N2w, N2p));
+  f.push_back(feature(13, S0wp, N0wp));
+  f.push_back(feature(14, S0wp, N0w));
+  f.push_back(feature(15, S0w, N0wp));
+  f.push_back(feature(16, S0wp, N0p));
+  f.push_back(feature(17, S0p, N0wp));
+  f.push_back(feature(18, S0w, N0w));
+  f.push_back(feature(19, S0p, N0p));
+  f.push_back(feature(20, N0p, N1p));
+  f.push_back(feature(21, N0p, N1p, N2p));
+  f.push_back(feature(22, S0p, N0p, N1p));
+  f.push_back(feature(23, S0hp, S0p, N0p));
+  f.push_back(feature(24, S0p, S0lp, N0p));
+  f.push_back(feature(25, S0p, S0rp, N0p));
+  f.push_back(feature(26, S0p, N0p, N0lp));
+  f.push_back(feature(27, S0w, d));
+  f.push_back(feature(28, S0p, d));
+  f.push_back(feature(29, N0w, d));
+  f.push_back(feature(30, N0p, d));
+  f.push_back(feature(31, S0w, N0w, d));
+  f.push_back(feature(32, S0p, N0p, d));
+  f.push_back(feature(33, S0w, vr_s0));
+  f.push_back(feature(34, S0p, vr_s0));
+  f.push_back(feature(35, S0w, vl_s0));
+  f.push_back(feature(36, S0p, vl_s0));
+  f.push_back(feature(37, N0w, vl_n0));
+  f.push_back(feature(38, N0p, vl_n0));
+  f.push_back(feature(39, x.W(s0h)));
+  f.push_back(feature(40, S0hp));
+  f.push_back(feature(41, x.W(s0l)));
+  f.push_back(feature(42, S0lp));
+  f.push_back(feature(43, x.W(s0r)));
+  f.push_back(feature(44, S0rp));
+  f.push_back(feature(45, x.W(n0l)));
+  f.push_back(feature(46, N0lp));
+  f.push_back(feature(47, x.W(s0h2)));
+  f.push_back(feature(48, x.P(s0h2)));
+  f.push_back(feature(49, x.W(s0l2)));
+  f.push_back(feature(50, x.P(s0l2)));
+  f.push_back(feature(51, x.W(s0r2)));
+  f.push_back(feature(52, x.P(s0r2)));
+  f.push_back(feature(53, x.W(n0l2)));
+  f.push_back(feature(54, x.P(n0l2)));
+  f.push_back(feature(55, S0p, S0lp, x.P(s0l2)));
+  f.push_back(feature(56, S0p, S0rp, x.P(s0r2)));
+  f.push_back(feature(57, S0p, S0hp, x.P(s0h2)));
+  f.push_back(feature(58, N0p, N0lp, x.P(n0l2)));
+  f.push_back(feature(59, x.P(s1), S0p, N0p));
+  f.push_back(feature(60, x.W(s1), x.P(s1)));
+  f.push_back(feature(61, s0h >= 0, S0p, N0p));
+  f.push_back(feature(62, x.U(s0), x.U(n0), d));
+  f.push_back(feature(63, S0p, N0p, N1w));
+  f.push_back(feature(64, x.L(s0), x.L(n0)));
+}
+
+// ---- labelling ----------------------------------------------------------------------
+
+struct Tree {
+  std::vector<std::vector<int>> children;  // per node 0..n, in order
+  void build(const std::vector<int>& head, int n) {
+    children.assign(static_cast<std::size_t>(n) + 1, {});
+    for (int i = 1; i <= n; ++i) {
+      const int h = head[static_cast<std::size_t>(i)];
+      if (h >= 0 && h <= n) children[static_cast<std::size_t>(h)].push_back(i);
+    }
+  }
+};
+
+bool function_word(const std::string& upos) {
+  return upos == "ADP" || upos == "SCONJ" || upos == "PART" || upos == "AUX" || upos == "DET" ||
+         upos == "CCONJ" || upos == "PRON" || upos == "PUNCT";
+}
+
+void label_features(const Words& x, const std::vector<int>& head, const Tree& tree,
+                    const std::vector<int>& labels, int d, std::vector<std::uint64_t>& f) {
+  f.clear();
+  const int h = head[static_cast<std::size_t>(d)];
+  const int g = h > 0 ? head[static_cast<std::size_t>(h)] : -1;
+  const std::uint64_t dir = d < h ? 1 : 2;
+  const std::uint64_t dist = dist_bucket(std::abs(d - h));
+  const std::uint64_t hl = h > 0 ? static_cast<std::uint64_t>(labels[static_cast<std::size_t>(h)] + 1) : 0;
+  f.push_back(feature(200, 0));
+  f.push_back(feature(201, x.U(d)));
+  f.push_back(feature(202, x.P(d)));
+  f.push_back(feature(203, x.W(d)));
+  f.push_back(feature(204, x.L(d)));
+  f.push_back(feature(205, x.U(h)));
+  f.push_back(feature(206, x.P(h)));
+  f.push_back(feature(207, x.W(h)));
+  f.push_back(feature(208, x.L(h)));
+  f.push_back(feature(209, x.P(d), x.P(h)));
+  f.push_back(feature(210, x.U(d), x.U(h), dir));
+  f.push_back(feature(211, x.W(d), x.P(h)));
+  f.push_back(feature(212, x.P(d), x.W(h)));
+  f.push_back(feature(213, x.L(d), x.L(h)));
+  f.push_back(feature(214, hash_combine(x.U(d), x.U(h)), dir, dist));
+  f.push_back(feature(215, x.P(d), x.P(h), x.P(g)));
+  f.push_back(feature(224, x.W(d), dir));
+  f.push_back(feature(225, x.L(d), x.U(h), dir));
+  f.push_back(feature(228, x.L(d), x.P(d), x.P(h)));
+  f.push_back(feature(229, hash_combine(x.W(d), x.W(h)), dir));
+  f.push_back(feature(230, x.U(d), x.P(d - 1), x.P(d + 1)));
+  f.push_back(feature(232, hl, x.U(d)));
+  f.push_back(feature(233, hl, x.U(d), dir));
+  f.push_back(feature(234, hl, x.P(d), x.P(h)));
+  const auto& kids = tree.children[static_cast<std::size_t>(d)];
+  f.push_back(feature(221, x.U(d), cap(static_cast<int>(kids.size()))));
+  if (!kids.empty()) {
+    f.push_back(feature(219, x.U(d), x.U(kids.front())));
+    f.push_back(feature(220, x.U(d), x.U(kids.back())));
+  }
+  for (int c : kids) {
+    const bool fw = function_word(x.upos[static_cast<std::size_t>(c)]);
+    f.push_back(feature(216, x.U(d), x.U(c), fw ? x.L(c) : 0));
+    if (fw) {
+      f.push_back(feature(217, x.P(d), x.L(c)));
+      f.push_back(feature(218, x.L(c), x.U(h), dir));
+      f.push_back(feature(235, x.L(c), x.U(d), x.U(h)));
+    }
+  }
+  // Rank among the head's children on the same side (iobj before obj, etc.).
+  if (h >= 0) {
+    int rank = 0;
+    for (int c : tree.children[static_cast<std::size_t>(h)]) {
+      if ((c < h) == (d < h) && std::abs(c - h) < std::abs(d - h)) ++rank;
+    }
+    f.push_back(feature(226, hash_combine(dir, cap(rank)), x.U(d), x.U(h)));
+  }
+  // Punctuation between head and dependent.
+  bool comma = false;
+  const int lo = std::min(d, h);
+  const int hi = std::max(d, h);
+  if (hi - lo < 40) {
+    for (int k = lo + 1; k < hi; ++k) {
+      if (x.upos[static_cast<std::size_t>(k)] == "PUNCT") comma = true;
+    }
+  }
+  f.push_back(feature(222, x.P(d), x.P(h), comma));
+}
+
+// Words from the root down, so that a head is labelled before its dependents.
+std::vector<int> top_down(const Tree& tree) {
+  std::vector<int> order;
+  std::vector<int> queue = {0};
+  for (std::size_t k = 0; k < queue.size(); ++k) {
+    for (int c : tree.children[static_cast<std::size_t>(queue[k])]) {
+      queue.push_back(c);
+      order.push_back(c);
+    }
+  }
+  return order;
+}
+
+}  // namespace
+
+// ---- model --------------------------------------------------------------------------
+
+void ParserModel::save(BinaryWriter& w) const {
+  w.put_strings(deprels);
+  transitions.save(w);
+  labels.save(w);
+}
+
+bool ParserModel::load(BinaryReader& r) {
+  if (!r.get_strings(deprels) || deprels.empty()) return false;
+  if (!transitions.load(r) || transitions.classes() != kMoves) return false;
+  if (!labels.load(r) || labels.classes() != static_cast<int>(deprels.size())) return false;
+  root_label = -1;
+  for (std::size_t i = 0; i < deprels.size(); ++i) {
+    if (deprels[i] == "root") root_label = static_cast<int>(i);
+  }
+  return root_label >= 0 && r.at_end();
+}
+
+void parse_sentence(const ParserModel& model, Sentence& sentence) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  if (n == 0) return;
+  Words x;
+  x.build(sentence);
+  State st;
+  st.init(n);
+  std::vector<std::uint64_t> f;
+  f.reserve(96);
+  while (!st.done()) {
+    transition_features(x, st, f);
+    for (std::uint64_t k : f) model.transitions.prefetch(k);
+    float scores[kMoves] = {0, 0, 0, 0};
+    model.transitions.score(f.data(), f.size(), scores);
+    bool ok[kMoves];
+    st.legal(ok);
+    st.apply(argmax(scores, kMoves, ok));
+  }
+  st.finish();
+  Tree tree;
+  tree.build(st.head, n);
+  std::vector<int> labels(static_cast<std::size_t>(n) + 1, -1);
+  const int classes = static_cast<int>(model.deprels.size());
+  std::vector<float> scores(static_cast<std::size_t>(classes));
+  std::vector<bool> allowed_v(static_cast<std::size_t>(classes), true);
+  for (int d : top_down(tree)) {
+    const auto dd = static_cast<std::size_t>(d);
+    if (st.head[dd] == 0) {
+      labels[dd] = model.root_label;
+      continue;
+    }
+    label_features(x, st.head, tree, labels, d, f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model.labels.score(f.data(), f.size(), scores.data());
+    scores[static_cast<std::size_t>(model.root_label)] = -1e30f;
+    labels[dd] = argmax(scores.data(), classes);
+  }
+  for (int i = 1; i <= n; ++i) {
+    Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
+    t.head = st.head[static_cast<std::size_t>(i)];
+    const int lab = labels[static_cast<std::size_t>(i)];
+    t.deprel = lab >= 0 ? model.deprels[static_cast<std::size_t>(lab)] : "dep";
+  }
+}
+
+std::vector<int> projectivize(const std::vector<int>& heads) {
+  // heads[i] for word i+1; work on 1-based arrays.
+  const int n = static_cast<int>(heads.size());
+  std::vector<int> h(static_cast<std::size_t>(n) + 1, 0);
+  for (int i = 1; i <= n; ++i) h[static_cast<std::size_t>(i)] = heads[static_cast<std::size_t>(i - 1)];
+  auto dominates = [&](int a, int b) {  // a is an ancestor of b
+    int k = b;
+    for (int steps = 0; steps <= n && k > 0; ++steps) {
+      k = h[static_cast<std::size_t>(k)];
+      if (k == a) return true;
+      if (k < 0) return false;
+    }
+    return false;
+  };
+  for (int guard = 0; guard < n * n + 1; ++guard) {
+    // The shortest non-projective arc is lifted first.
+    int worst = -1;
+    int worst_len = 1 << 30;
+    for (int d = 1; d <= n; ++d) {
+      const int hd = h[static_cast<std::size_t>(d)];
+      if (hd <= 0) continue;
+      const int lo = std::min(d, hd);
+      const int hi = std::max(d, hd);
+      bool proj = true;
+      for (int k = lo + 1; k < hi && proj; ++k) {
+        if (!dominates(hd, k)) proj = false;
+      }
+      if (!proj && hi - lo < worst_len) {
+        worst = d;
+        worst_len = hi - lo;
+      }
+    }
+    if (worst < 0) break;
+    const auto w = static_cast<std::size_t>(worst);
+    h[w] = h[static_cast<std::size_t>(h[w])];
+  }
+  return {h.begin() + 1, h.end()};
+}
+
+// ---- training -----------------------------------------------------------------------
+
+namespace {
+
+struct GoldTree {
+  std::vector<int> head;   // 1-based, size n+1
+  std::vector<int> label;  // deprel ids
+};
+
+int cost(const State& st, const std::vector<int>& gold, int move) {
+  const int s = st.s0();
+  const int b = st.b;
+  const int n = st.n;
+  auto g = [&](int i) { return gold[static_cast<std::size_t>(i)]; };
+  int c = 0;
+  switch (move) {
+    case kLeft: {
+      for (int k = b; k <= n; ++k) c += g(k) == s ? 1 : 0;
+      const int gh = g(s);
+      if (gh > b && gh <= n) ++c;  // a head in the stack was lost already
+      break;
+    }
+    case kRight: {
+      const int gh = g(b);
+      if (gh != s) {
+        if ((gh >= 0 && gh <= n && gh < b && st.in_stack[static_cast<std::size_t>(gh)]) ||
+            (gh > b && gh <= n)) {
+          ++c;
+        }
+      }
+      for (int k : st.stack) {
+        if (k != 0 && st.head[static_cast<std::size_t>(k)] < 0 && g(k) == b) ++c;
+      }
+      break;
+    }
+    case kReduce: {
+      for (int k = b; k <= n; ++k) c += g(k) == s ? 1 : 0;
+      break;
+    }
+    case kShift: {
+      const int gh = g(b);
+      if (gh >= 0 && gh < b && st.in_stack[static_cast<std::size_t>(gh)]) ++c;
+      for (int k : st.stack) {
+        if (k != 0 && st.head[static_cast<std::size_t>(k)] < 0 && g(k) == b) ++c;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return c;
+}
+
+}  // namespace
+
+std::shared_ptr<ParserModel> train_parser(const std::vector<Sentence>& train,
+                                          const ParserTrainOptions& options) {
+  auto model = std::make_shared<ParserModel>();
+  std::map<std::string, int> label_ids;
+  std::vector<GoldTree> gold(train.size());
+  std::size_t lifted = 0;
+  for (std::size_t s = 0; s < train.size(); ++s) {
+    std::vector<int> heads;
+    for (const Token& t : train[s].tokens) heads.push_back(std::max(t.head, 0));
+    const std::vector<int> proj = projectivize(heads);
+    gold[s].head.assign(1, -1);
+    gold[s].label.assign(1, -1);
+    for (std::size_t i = 0; i < proj.size(); ++i) {
+      lifted += proj[i] != heads[i] ? 1 : 0;
+      gold[s].head.push_back(proj[i]);
+      const std::string& rel = train[s].tokens[i].deprel;
+      auto [it, inserted] = label_ids.emplace(rel, static_cast<int>(model->deprels.size()));
+      if (inserted) model->deprels.push_back(rel);
+      gold[s].label.push_back(it->second);
+    }
+  }
+  if (!label_ids.contains("root")) {
+    label_ids.emplace("root", static_cast<int>(model->deprels.size()));
+    model->deprels.push_back("root");
+  }
+  model->root_label = label_ids["root"];
+  if (options.progress) {
+    options.progress("parser: " + std::to_string(train.size()) + " sentences, " +
+                     std::to_string(lifted) + " non-projective arcs lifted, " +
+                     std::to_string(model->deprels.size()) + " relations");
+  }
+
+  // 1. Transitions.
+  DenseHashedTrainer trainer(kMoves, options.hash_bits);
+  std::mt19937_64 rng(options.seed);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  std::vector<std::uint64_t> f;
+  Words x;
+  State st;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::size_t correct = 0;
+    std::size_t total = 0;
+    const bool explore = epoch >= options.explore_from_epoch;
+    for (std::size_t s : shuffled_indices(train.size(), options.seed + static_cast<std::uint64_t>(epoch))) {
+      const auto& g = gold[s].head;
+      const int n = static_cast<int>(train[s].tokens.size());
+      if (n == 0) continue;
+      x.build(train[s]);
+      st.init(n);
+      while (!st.done()) {
+        transition_features(x, st, f);
+        float scores[kMoves] = {0, 0, 0, 0};
+        trainer.score(f.data(), f.size(), scores);
+        bool ok[kMoves];
+        st.legal(ok);
+        int costs[kMoves];
+        int min_cost = 1 << 30;
+        for (int m = 0; m < kMoves; ++m) {
+          costs[m] = ok[m] ? cost(st, g, m) : (1 << 30);
+          min_cost = std::min(min_cost, costs[m]);
+        }
+        const int guess = argmax(scores, kMoves, ok);
+        bool best_ok[kMoves];
+        for (int m = 0; m < kMoves; ++m) best_ok[m] = ok[m] && costs[m] == min_cost;
+        const int best = argmax(scores, kMoves, best_ok);
+        if (costs[guess] > min_cost) {
+          trainer.update(f.data(), f.size(), best, guess);
+        } else {
+          ++correct;
+        }
+        ++total;
+        trainer.tick();
+        int next = best;
+        if (costs[guess] == min_cost) {
+          next = guess;
+        } else if (explore && coin(rng) < options.explore_probability) {
+          next = guess;
+        }
+        st.apply(next);
+      }
+    }
+    if (options.progress) {
+      options.progress("parser: epoch " + std::to_string(epoch + 1) + " transition accuracy " +
+                       std::to_string(100.0 * static_cast<double>(correct) / static_cast<double>(total)));
+    }
+    if (options.on_epoch) {
+      model->transitions = trainer.finish();
+      options.on_epoch(epoch + 1, *model);
+    }
+  }
+  model->transitions = trainer.finish();
+
+  // 2. Labels, on the gold trees (original, non-projective heads).
+  const int classes = static_cast<int>(model->deprels.size());
+  SparseTrainer labeler(classes);
+  std::vector<float> scores(static_cast<std::size_t>(classes));
+  Tree tree;
+  for (int epoch = 0; epoch < options.label_epochs; ++epoch) {
+    std::size_t correct = 0;
+    std::size_t total = 0;
+    for (std::size_t s : shuffled_indices(train.size(), options.seed + 7777 + static_cast<std::uint64_t>(epoch))) {
+      const int n = static_cast<int>(train[s].tokens.size());
+      if (n == 0) continue;
+      x.build(train[s]);
+      std::vector<int> head(static_cast<std::size_t>(n) + 1, -1);
+      for (int i = 1; i <= n; ++i) {
+        head[static_cast<std::size_t>(i)] = std::max(train[s].tokens[static_cast<std::size_t>(i - 1)].head, 0);
+      }
+      tree.build(head, n);
+      const auto& labels = gold[s].label;
+      for (int d : top_down(tree)) {
+        if (head[static_cast<std::size_t>(d)] == 0) continue;
+        label_features(x, head, tree, labels, d, f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        labeler.score(f.data(), f.size(), scores.data());
+        scores[static_cast<std::size_t>(model->root_label)] = -1e30f;
+        const int guess = argmax(scores.data(), classes);
+        const int want = labels[static_cast<std::size_t>(d)];
+        labeler.update(f.data(), f.size(), want, guess);
+        labeler.tick();
+        correct += guess == want ? 1 : 0;
+        ++total;
+      }
+    }
+    if (options.progress) {
+      options.progress("parser: label epoch " + std::to_string(epoch + 1) + " accuracy " +
+                       std::to_string(100.0 * static_cast<double>(correct) / static_cast<double>(total)));
+    }
+  }
+  model->labels = labeler.finish();
+  return model;
+}
+
+}  // namespace dyad::nlp
