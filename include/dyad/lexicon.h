@@ -129,8 +129,9 @@ class PhraseIndex {
   void sort();
   std::size_t size() const { return size_; }
   // Every phrase with the entry it names: the exact buckets, then the stem buckets, each in
-  // byte order of their keys, and within a bucket in the order they were added. For writers
-  // and the linter; the order is deterministic for a given sequence of add() calls.
+  // byte order of their keys, and within a bucket in the order they were added (by second
+  // word once sort() has run). For writers and the linter; deterministic for a given
+  // sequence of add() calls.
   std::vector<const PhraseRef*> all() const;
 
  private:

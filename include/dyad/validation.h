@@ -45,11 +45,25 @@ struct Suite {
   LexiconFiles dictionaries;
   std::vector<std::string> include;    // categories in the denominator (empty: all)
   std::vector<SuiteRecord> records;
+  std::string tabari_project;          // TABARI: the .project naming the dictionaries, which
+                                       // load with load_tabari_project(), not the PETRARCH loaders
 };
 
 // Reads a suite file, detecting its format. Malformed XML (UniversalPetrarch's nested
 // comment) is read leniently: comments end at the first "-->".
 Result<Suite> read_suite(const std::string& path);
+
+// TABARI's Validate.text format: "YYMMDD  ID" records, their sentence, and a /* comment */
+// holding the expected events ("\n{ SRC / TGT / CODE }"; "{---}", "{+++}" and "{###}" for
+// none) and option changes ("\n{ OPTION: COMPLEX: VERBS[5] ... }", applied from that record
+// on; COMPLEX's VERBS[n] becomes "max_verbs"). The .project beside the file that names it
+// gives tabari_project, the dictionaries and the starting options (on the first record).
+// Records have no parse: run_suite's SentenceParser makes them. Records from "FINAL-01"
+// on are TABARI's debugging records and are not evaluated.
+Result<Suite> read_tabari_suite(const std::string& path);
+Result<Suite> read_tabari_suite(const std::string& path, const std::string& text);
+// True when the first line that is not blank or a "#" comment is a "YYMMDD  ID" header.
+bool looks_like_tabari_suite(std::string_view text);
 
 struct RecordOutcome {
   const SuiteRecord* record = nullptr;

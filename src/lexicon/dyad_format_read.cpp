@@ -27,7 +27,7 @@ std::optional<std::string> phrase_of(const std::vector<Token>& tokens, std::size
   for (std::size_t i = begin; i < end; ++i) {
     const Token& t = tokens[i];
     if (t.kind != K::kWord) return "unexpected \"" + t.text + "\" in a name";
-    LexWord w{t.text, false};
+    LexWord w{upper(t.text), false};
     if (w.text.size() > 1 && w.text.back() == '*' && !t.literal_last) {
       w.text.pop_back();
       w.stem = true;
@@ -277,7 +277,7 @@ class DyadReader {
       issue("expected \"synset NAME\"");
       return enter(Block::kBroken);
     }
-    synset_ = toks[1].text;
+    synset_ = upper(toks[1].text);
     if (!synset_.empty() && synset_.front() == '&' && !toks[1].literal_first) synset_.erase(0, 1);
     if (synset_.empty()) {
       issue("synset without a name");
@@ -398,7 +398,7 @@ class DyadReader {
     auto& members = lex_.synsets[synset_];
     if (t.size() == 1 && t[0].kind == K::kWord && t[0].text.size() > 1 && t[0].text.front() == '&' &&
         !t[0].literal_first) {
-      members.push_back(Phrase{LexWord{t[0].text, false}});  // a nested synset, kept as "&NAME"
+      members.push_back(Phrase{LexWord{upper(t[0].text), false}});  // a nested synset, kept as "&NAME"
       return;
     }
     Phrase p;
@@ -434,7 +434,7 @@ class DyadReader {
         forms = true;
         continue;
       }
-      std::string w = tok.text;
+      std::string w = upper(tok.text);
       if (forms) {
         v.forms.push_back(std::move(w));
         continue;
@@ -491,10 +491,10 @@ class DyadReader {
           else if (plain && tok.text == "%") it.kind = PK::kCompound;
           else if (tok.text.size() > 1 && tok.text.front() == '&' && !tok.literal_first) {
             it.kind = PK::kSynset;
-            it.synset = tok.text.substr(1);
+            it.synset = upper(tok.text.substr(1));
           } else {
             it.kind = PK::kWord;
-            it.word = LexWord{tok.text, false};
+            it.word = LexWord{upper(tok.text), false};
             if (tok.text.size() > 1 && tok.text.back() == '*' && !tok.literal_last) {
               it.word.text.pop_back();
               it.word.stem = true;
@@ -549,8 +549,36 @@ Status read_dyad_file(const std::string& path, Lexicon& lexicon, const LoadOptio
   return {};
 }
 
-Result<std::shared_ptr<const Lexicon>> load_lexicon_dirs(const std::vector<std::string>& dirs,
-                                                         const LoadOptions& options) {
+namespace {
+
+// Reads the dictionary files of one folder in byte order of their names: "*.dyad", and with
+// `petrarch_actors` also "*.txt" files in PETRARCH2 actor syntax.
+Status load_folder(const std::string& dir, bool petrarch_actors, Lexicon& lex, const LoadOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::error_code fec;
+    const bool wanted = p.extension() == ".dyad" || (petrarch_actors && p.extension() == ".txt");
+    if (wanted && fs::is_regular_file(p, fec)) files.push_back(p.string());
+  }
+  if (ec) return make_error(ErrorCode::kIo, ec.message(), dir);
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    if (f.size() > 5 && f.compare(f.size() - 5, 5, ".dyad") == 0) {
+      if (Status s = read_dyad_file(f, lex, options); !s) return s;
+    } else {
+      if (Status s = read_actor_file(f, lex, options); !s) return s;
+      auto data = read_file(f);
+      if (data) add_version(lex, f, *data);
+    }
+  }
+  return {};
+}
+
+Result<std::shared_ptr<const Lexicon>> load_folders(const std::vector<std::string>& dirs, bool petrarch_after_first,
+                                                    const LoadOptions& options) {
   namespace fs = std::filesystem;
   auto lex = std::make_shared<Lexicon>();
   for (std::size_t d = 0; d < dirs.size(); ++d) {
@@ -559,28 +587,26 @@ Result<std::shared_ptr<const Lexicon>> load_lexicon_dirs(const std::vector<std::
       if (d == 0) return make_error(ErrorCode::kNotFound, "no dictionary folder", dirs[d]);
       continue;
     }
-    std::vector<std::string> files;
-    for (fs::directory_iterator it(dirs[d], ec), end; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      std::error_code fec;
-      if (p.extension() == ".dyad" && fs::is_regular_file(p, fec)) files.push_back(p.string());
-    }
-    if (ec) return make_error(ErrorCode::kIo, ec.message(), dirs[d]);
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      if (Status s = read_dyad_file(f, *lex, options); !s) return s.error();
-    }
+    if (Status s = load_folder(dirs[d], petrarch_after_first && d > 0, *lex, options); !s) return s.error();
   }
+  finalize_lexicon(*lex);
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
+}  // namespace
+
+Result<std::shared_ptr<const Lexicon>> load_lexicon_dirs(const std::vector<std::string>& dirs,
+                                                         const LoadOptions& options) {
+  return load_folders(dirs, false, options);
+}
+
 Result<std::shared_ptr<const Lexicon>> load_lexicon_dir(const std::string& dir, const LoadOptions& options) {
-  return load_lexicon_dirs({dir}, options);
+  return load_folders({dir}, false, options);
 }
 
 Result<std::shared_ptr<const Lexicon>> load_default_lexicon(const LoadOptions& options) {
   const std::string base = default_data_dir() + "/dictionaries";
-  return load_lexicon_dirs({base + "/default", base + "/current"}, options);
+  return load_folders({base + "/default", base + "/current"}, true, options);
 }
 
 }  // namespace dyad

@@ -48,11 +48,19 @@ bool from_file(const std::string& where, const std::string& from) {
   return where.size() > from.size() && where.compare(0, from.size(), from) == 0 && where[from.size()] == ':';
 }
 
-// The names of each entry, grouped from an index in its all() order.
+// The names of each entry, in byte order of how they are written. All names of an entry
+// point at the same codes, so their order does not change what is coded; a fixed order
+// keeps the output independent of how PhraseIndex stores them.
 std::vector<std::vector<const Phrase*>> names_by_entry(const PhraseIndex& index, std::size_t entries) {
-  std::vector<std::vector<const Phrase*>> out(entries);
+  std::vector<std::vector<std::pair<std::string, const Phrase*>>> keyed(entries);
   for (const PhraseRef* r : index.all()) {
-    if (r->entry < entries) out[r->entry].push_back(&r->phrase);
+    if (r->entry < entries) keyed[r->entry].emplace_back(phrase_text(r->phrase), &r->phrase);
+  }
+  std::vector<std::vector<const Phrase*>> out(entries);
+  for (std::size_t e = 0; e < entries; ++e) {
+    std::stable_sort(keyed[e].begin(), keyed[e].end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [text, phrase] : keyed[e]) out[e].push_back(phrase);
   }
   return out;
 }

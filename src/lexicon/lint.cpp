@@ -136,32 +136,46 @@ class Linter {
     }
     // The same phrase naming two entries that code differently: which one wins depends on
     // load order, not on the dictionary's intent.
-    std::unordered_map<std::string, std::size_t> first;
+    // One finding for each pair of entries, however many names they share.
     std::set<std::pair<std::size_t, std::size_t>> reported;
-    for (const PhraseRef* r : lex_.actor_phrases.all()) {
-      if (r->entry >= lex_.actors.size()) continue;
-      auto [it, fresh] = first.emplace(phrase_key(r->phrase), r->entry);
-      if (fresh || it->second == r->entry) continue;
-      const ActorEntry &a = lex_.actors[it->second], &b = lex_.actors[r->entry];
-      if (same_codes(a, b) || !reported.emplace(it->second, r->entry).second) continue;
-      add(b.where, "duplicate", "\"" + it->first + "\" names actor " + b.id + " " + codes_text(b) + " and actor " +
-                                    a.id + " " + codes_text(a) + " (" + other(b.where, a.where) + ")");
+    for (const auto& [key, entries] : entries_by_phrase(lex_.actor_phrases, lex_.actors.size())) {
+      const ActorEntry& a = lex_.actors[entries.front()];
+      for (std::size_t k = 1; k < entries.size(); ++k) {
+        const ActorEntry& b = lex_.actors[entries[k]];
+        if (same_codes(a, b) || !reported.emplace(entries.front(), entries[k]).second) continue;
+        add(b.where, "duplicate", "\"" + key + "\" names actor " + b.id + " " + codes_text(b) + " and actor " + a.id +
+                                      " " + codes_text(a) + " (" + other(b.where, a.where) + ")");
+      }
     }
+  }
+
+  // Each phrase with the distinct entries it names, in entry order.
+  static std::map<std::string, std::vector<std::size_t>> entries_by_phrase(const PhraseIndex& index, std::size_t n) {
+    std::map<std::string, std::vector<std::size_t>> out;
+    for (const PhraseRef* r : index.all()) {
+      if (r->entry < n) out[phrase_key(r->phrase)].push_back(r->entry);
+    }
+    for (auto& [key, entries] : out) {
+      std::sort(entries.begin(), entries.end());
+      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    }
+    return out;
   }
 
   void agents() {
     for (const auto& a : lex_.agents) {
       if (!good_actor_code(a.code)) add(a.where, "bad-code", "agent " + a.id + ": malformed agent code \"" + a.code + "\"");
     }
-    std::unordered_map<std::string, std::size_t> first;
-    for (const PhraseRef* r : lex_.agent_phrases.all()) {
-      if (r->entry >= lex_.agents.size()) continue;
-      auto [it, fresh] = first.emplace(phrase_key(r->phrase), r->entry);
-      if (fresh || it->second == r->entry) continue;
-      const AgentEntry &a = lex_.agents[it->second], &b = lex_.agents[r->entry];
-      if (a.code == b.code && a.before == b.before) continue;
+    std::set<std::pair<std::size_t, std::size_t>> reported;
+    for (const auto& [key, entries] : entries_by_phrase(lex_.agent_phrases, lex_.agents.size())) {
+      const AgentEntry& a = lex_.agents[entries.front()];
       auto code = [](const AgentEntry& x) { return x.before ? x.code + "~" : "~" + x.code; };
-      add(b.where, "duplicate", "\"" + it->first + "\" is agent [" + code(b) + "] here and [" + code(a) + "] at " + other(b.where, a.where));
+      for (std::size_t k = 1; k < entries.size(); ++k) {
+        const AgentEntry& b = lex_.agents[entries[k]];
+        if ((a.code == b.code && a.before == b.before) || !reported.emplace(entries.front(), entries[k]).second) continue;
+        add(b.where, "duplicate", "\"" + key + "\" is agent [" + code(b) + "] here and [" + code(a) + "] at " +
+                                      other(b.where, a.where));
+      }
     }
   }
 

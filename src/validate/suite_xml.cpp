@@ -189,7 +189,8 @@ Result<Suite> read_suite(const std::string& path) {
   if (data->find("<Sentences>") != std::string::npos || data->find("<Sentence ") != std::string::npos) {
     return read_xml_suite(path, *data);
   }
-  return make_error(ErrorCode::kUnsupported, "not a suite format dyad reads (PETRARCH XML)", path);
+  if (looks_like_tabari_suite(*data)) return read_tabari_suite(path, *data);
+  return make_error(ErrorCode::kUnsupported, "not a suite format dyad reads (PETRARCH XML or TABARI Validate.text)", path);
 }
 
 }  // namespace dyad

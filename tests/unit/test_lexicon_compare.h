@@ -2,6 +2,7 @@
 // `version`, `issues`). Returns the first difference in words, or "" when they are equal.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -32,17 +33,32 @@ inline bool same(const std::vector<PatternItem>& a, const std::vector<PatternIte
   return true;
 }
 
+// Each entry's names, sorted: the names of one entry all code the same, so their order
+// within the entry does not matter; which entry each name points at does.
+inline std::map<std::size_t, std::vector<std::string>> names_by_entry(const PhraseIndex& index) {
+  std::map<std::size_t, std::vector<std::string>> out;
+  for (const PhraseRef* r : index.all()) out[r->entry].push_back(show(r->phrase));
+  for (auto& [entry, names] : out) std::sort(names.begin(), names.end());
+  return out;
+}
+
 inline std::string compare_index(const char* what, const PhraseIndex& a, const PhraseIndex& b) {
-  const auto x = a.all(), y = b.all();
-  if (x.size() != y.size()) {
-    return std::string(what) + ": " + std::to_string(x.size()) + " phrases vs " + std::to_string(y.size());
+  if (a.size() != b.size()) {
+    return std::string(what) + ": " + std::to_string(a.size()) + " phrases vs " + std::to_string(b.size());
   }
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    if (!same(x[i]->phrase, y[i]->phrase) || x[i]->entry != y[i]->entry) {
-      return std::string(what) + " #" + std::to_string(i) + ": " + show(x[i]->phrase) + " -> " +
-             std::to_string(x[i]->entry) + " vs " + show(y[i]->phrase) + " -> " + std::to_string(y[i]->entry);
+  const auto x = names_by_entry(a), y = names_by_entry(b);
+  for (const auto& [entry, names] : x) {
+    auto it = y.find(entry);
+    if (it == y.end()) return std::string(what) + ": entry " + std::to_string(entry) + " has no names";
+    if (it->second != names) {
+      std::string s = std::string(what) + ": names of entry " + std::to_string(entry) + " differ:";
+      for (const auto& n : names) s += " " + n;
+      s += " vs";
+      for (const auto& n : it->second) s += " " + n;
+      return s;
     }
   }
+  if (x.size() != y.size()) return std::string(what) + ": entries with names differ";
   return {};
 }
 
