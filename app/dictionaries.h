@@ -17,6 +17,7 @@ namespace dyad::cli {
 struct DictionaryOptions {
   // PETRARCH-family files; when any is given they replace the default set.
   std::vector<std::string> verbs, actors, agents, discards;
+  std::vector<std::string> dirs;  // folders of dyad-format dictionaries
   bool strict = false;
 };
 
