@@ -10,6 +10,7 @@
 #include "dyad/dyad_summary.h"
 #include "dyad/event_io.h"
 #include "dyad/parallel.h"
+#include "dyad/version.h"
 #include "inputs.h"
 
 namespace dyad::cli {
@@ -34,13 +35,14 @@ struct DocumentResult {
   std::string error;
 };
 
-DocumentResult code_one(const Coder& coder, const Analyzer* analyzer, const Document& doc, bool explain) {
+DocumentResult code_one(const Coder& coder, const Analyzer* analyzer, const std::string& no_models,
+                        const Document& doc, bool explain) {
   DocumentResult r;
   std::vector<Sentence> parsed;
   const std::vector<Sentence>* sentences = &doc.sentences;
   if (doc.sentences.empty() && !doc.text.empty()) {
     if (!analyzer) {
-      r.error = doc.origin + ": raw text needs the parser models (none loaded)";
+      r.error = doc.origin + ": raw text needs the parser models: " + no_models;
       return r;
     }
     auto a = analyzer->analyze(doc.text);
@@ -89,8 +91,9 @@ int run_code(const CodeOptions& opt) {
   coder_options.goldstein = opt.goldstein == "icews" ? GoldsteinScale::kIcews : GoldsteinScale::kGdelt;
   coder_options.keep_flagged = opt.keep_flagged;
   coder_options.require_target = opt.require_target;
-  std::unique_ptr<Analyzer> analyzer = load_analyzer();
-  if (analyzer) coder_options.models_version = analyzer->version();
+  std::string no_models;
+  const std::optional<Analyzer> analyzer = load_analyzer(no_models);
+  if (analyzer) coder_options.models_version = std::string("en_ewt-") + kVersion;
   const Coder coder(*lexicon, coder_options);
 
   if (opt.output == "tsv") std::cout << tsv_header() << '\n';
@@ -100,7 +103,7 @@ int run_code(const CodeOptions& opt) {
   auto flush = [&] {
     std::vector<DocumentResult> results(batch.size());
     parallel_for(batch.size(), opt.threads, [&](std::size_t i) {
-      results[i] = code_one(coder, analyzer.get(), batch[i], opt.explain);
+      results[i] = code_one(coder, analyzer ? &*analyzer : nullptr, no_models, batch[i], opt.explain);
     });
     for (auto& r : results) {
       if (!r.error.empty()) {

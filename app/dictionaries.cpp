@@ -31,6 +31,13 @@ Result<std::shared_ptr<const Lexicon>> load_dictionaries(const DictionaryOptions
   return lexicon;
 }
 
-std::unique_ptr<Analyzer> load_analyzer() { return nullptr; }
+std::optional<Analyzer> load_analyzer(std::string& why) {
+  auto analyzer = Analyzer::load(default_nlp_models_dir());
+  if (!analyzer) {
+    why = analyzer.error().to_string();
+    return std::nullopt;
+  }
+  return std::move(analyzer).value();
+}
 
 }  // namespace dyad::cli

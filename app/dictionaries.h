@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "dyad/lexicon.h"
+#include "dyad/nlp.h"
 #include "dyad/result.h"
 #include "dyad/sentence.h"
 
@@ -26,16 +28,8 @@ void add_dictionary_options(CLI::App& cmd, DictionaryOptions& options);
 // The dictionaries the options name, or the default set shipped in data/.
 Result<std::shared_ptr<const Lexicon>> load_dictionaries(const DictionaryOptions& options);
 
-// Raw text to parsed sentences with dyad's own models.
-class Analyzer {
- public:
-  virtual ~Analyzer() = default;
-  virtual Result<std::vector<Sentence>> analyze(std::string_view text) const = 0;
-  virtual std::string version() const = 0;
-};
-
-// The analyzer over the default models, or nullptr when no models are installed (then
-// only CoNLL-U input, which carries its parses, can be coded).
-std::unique_ptr<Analyzer> load_analyzer();
+// dyad's own parser models (models/en_ewt), or nullopt with the reason in `why` when they
+// are not installed (then only CoNLL-U input, which carries its parses, can be coded).
+std::optional<Analyzer> load_analyzer(std::string& why);
 
 }  // namespace dyad::cli
