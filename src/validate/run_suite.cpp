@@ -27,7 +27,8 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 }  // namespace
 
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) {
-  auto lexicon = load_petrarch_lexicon(suite.dictionaries);
+  auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries)
+                                               : load_tabari_project(suite.tabari_project);
   if (!lexicon) return lexicon.error();
   // The suites specify the reference coders' behaviour: code as they do.
   CoderOptions options;
