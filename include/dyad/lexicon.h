@@ -189,7 +189,9 @@ struct Lexicon {
 // reference to an undefined synset stays -1 and never matches.
 void finalize_lexicon(Lexicon& lexicon);
 
-// Upper-cases ASCII letters; other bytes unchanged.
+// Upper-cases ASCII letters and folds accented Latin letters to their base letter
+// ("Díaz" -> "DIAZ", "Bogotá" -> "BOGOTA"), so names match with or without accents;
+// other bytes are unchanged.
 std::string upper(std::string_view s);
 
 // True when dictionary word `w` matches sentence word `word` (upper case).

@@ -55,6 +55,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const
   build_actors();
   add_place_countries();
   share_conjunct_countries();
+  apply_document_country();
   drop_countryless();
   for (std::size_t k = 0; k < actors_.size(); ++k) {
     actor_at_[static_cast<std::size_t>(actors_[k].head)].push_back(static_cast<int>(k));
@@ -86,6 +87,12 @@ void ActorFinder::match_phrases() {
           best = PhraseMatch{i, i + n, agent, ref->entry};
           best_precision = p;
         }
+      }
+    }
+    // "Maduro" alone after "Nicolas Maduro" earlier in the document.
+    if (best.end == best.begin && rules_.document && v_[i].upos == "PROPN") {
+      if (auto it = rules_.document->surnames.find(v_[i].form); it != rules_.document->surnames.end()) {
+        best = PhraseMatch{i, i + 1, false, it->second};
       }
     }
     if (best.end > best.begin) {
@@ -131,6 +138,8 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
     const std::string code = e.code_on(date_);
     if (code.empty()) return std::nullopt;  // out of its date range, no default
     a.entry = e.id;
+    a.actor_entry = primary->entry;
+    if (primary->end - primary->begin >= 2 && v_[primary->end - 1].upos == "PROPN") a.name_last = primary->end - 1;
     base = parse_actor_code(code);
     a.country_from_modifier = primary->end - 1 < head || primary->begin > head;
   } else {
@@ -243,6 +252,17 @@ void ActorFinder::share_conjunct_countries() {
         break;
       }
     }
+  }
+}
+
+void ActorFinder::apply_document_country() {
+  // "Police fired tear gas" in a report datelined in Caracas: the police are Venezuela's.
+  if (!rules_.countryless_agents || !rules_.document || rules_.document->country.empty()) return;
+  for (auto& a : actors_) {
+    if (a.has_country) continue;
+    a.code.country = rules_.document->country;
+    a.has_country = true;
+    a.country_from_document = true;
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -28,12 +29,25 @@ struct NounActor {
   std::string entry;
   bool has_country = false;  // the code came with a country (not agent alone)
   bool country_from_modifier = false;  // "Danish media": the country is a modifier
+  bool country_from_document = false;  // an agent given the dateline's country
+  std::size_t actor_entry = static_cast<std::size_t>(-1);  // the actor dictionary entry
+  int name_last = -1;  // last word of the actor's name when it is a name of 2+ words
+};
+
+// What earlier sentences of the same document tell about this one.
+struct DocumentContext {
+  // Surnames of people named in full before ("Nicolas Maduro" -> "MADURO"), by entry.
+  std::unordered_map<std::string, std::size_t> surnames;
+  // The country of the dateline's place ("CARACAS, Jan 5 -" -> VEN), or empty.
+  std::string country;
 };
 
 struct ActorRules {
   // Code an agent with no country ("police", "gunmen") as ---COP, ---UAF. PETRARCH does
   // not; dyad does by default so that such actors are never dropped.
   bool countryless_agents = true;
+  // Surnames and the dateline country of the document, or nullptr.
+  const DocumentContext* document = nullptr;
 };
 
 class ActorFinder {
@@ -60,6 +74,7 @@ class ActorFinder {
   void add_place_countries();
   void share_conjunct_countries();
   void drop_countryless();
+  void apply_document_country();
 
   const Lexicon& lex_;
   const SentenceView& v_;

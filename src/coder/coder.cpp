@@ -78,11 +78,18 @@ struct Clause {
 
 class SentenceCoder {
  public:
-  SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, SentenceCoding& out)
+  SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, const DocumentContext* context,
+                SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics}), out_(out) {}
+        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context}), out_(out) {}
 
   void run();
+  // People named in full here, for the sentences after: surname -> actor entry.
+  void add_surnames(DocumentContext& context) const {
+    for (const auto& a : actors_.all()) {
+      if (a.name_last >= 0) context.surnames.emplace(v_[a.name_last].form, a.actor_entry);
+    }
+  }
 
  private:
   std::vector<const NounActor*> sources_of(int verb, int depth) const;
@@ -293,7 +300,8 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
       m.report_date = doc_.published;
       m.event_date = doc_.published;
       m.context = ctx;
-      double conf = confidence - (src->has_country ? 0.0 : 0.1) - (tgt && !tgt->has_country ? 0.1 : 0.0);
+      double conf = confidence - (src->has_country ? 0.0 : 0.1) - (tgt && !tgt->has_country ? 0.1 : 0.0) -
+                    (src->country_from_document || (tgt && tgt->country_from_document) ? 0.1 : 0.0);
       m.confidence = std::clamp(conf, 0.05, 0.99);
       Provenance& p = m.provenance;
       p.document_id = doc_.id;
@@ -440,15 +448,55 @@ Coder::Coder(std::shared_ptr<const Lexicon> lexicon, CoderOptions options)
 
 SentenceCoding Coder::code(const Document& document, const Sentence& sentence) const {
   SentenceCoding out;
-  coding::SentenceCoder(*this, document, sentence, out).run();
+  coding::SentenceCoder(*this, document, sentence, nullptr, out).run();
   return out;
 }
+
+namespace {
+
+// The country of a dateline's place: "CARACAS, Jan 5 (Meridian Wire) -" -> VEN, when the
+// place is a dictionary actor (capitals and major cities are synonyms of their country).
+std::string dateline_country(const Lexicon& lex, const Document& doc) {
+  const std::string_view text = doc.text;
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos || comma > 40 || !parse_dateline(text, doc.published)) return {};
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < comma;) {
+    while (i < comma && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < comma && text[j] != ' ') ++j;
+    if (j > i) words.push_back(upper(text.substr(i, j - i)));
+    i = j;
+  }
+  if (words.empty()) return {};
+  std::vector<const PhraseRef*> cands;
+  lex.actor_phrases.candidates(words.front(), cands);
+  for (const PhraseRef* r : cands) {
+    if (r->phrase.size() != words.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; same && k < words.size(); ++k) same = word_matches(r->phrase[k], words[k]);
+    if (!same) continue;
+    const ActorCode code = parse_actor_code(lex.actors[r->entry].code_on(doc.published));
+    if (code.roles.empty() && code.country.size() == 3) return code.country;  // a country, not a person
+  }
+  return {};
+}
+
+}  // namespace
 
 std::vector<SentenceCoding> Coder::code_document(const Document& document,
                                                  const std::vector<Sentence>& sentences) const {
   std::vector<SentenceCoding> out;
   out.reserve(sentences.size());
-  for (const auto& s : sentences) out.push_back(code(document, s));
+  coding::DocumentContext context;
+  if (!options_.reference_semantics) context.country = dateline_country(*lexicon_, document);
+  for (const auto& s : sentences) {
+    SentenceCoding coding;
+    coding::SentenceCoder coder(*this, document, s, &context, coding);
+    coder.run();
+    coder.add_surnames(context);
+    out.push_back(std::move(coding));
+  }
   return out;
 }
 

@@ -6,10 +6,37 @@
 
 namespace dyad {
 
+namespace {
+
+// ASCII base letters of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A), upper
+// case; '.' keeps the character as it is (the signs x and / in that range).
+constexpr std::string_view kLatinBase =
+    "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO.OUUUUYTY"
+    "AAAAAACCCCCCCCDDDDEEEEEEEEEEGGGGGGGGHHHHIIIIIIIIIIJJJJKKKLLLLLLLLLLNNNNNNNNNOOOOOOOO"
+    "RRRRRRSSSSSSSSTTTTTTUUUUUUUUUUUUWWYYYZZZZZZS";
+
+}  // namespace
+
 std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'a' && c <= 'z') {
+      out += static_cast<char>(c - 'a' + 'A');
+      continue;
+    }
+    // Two-byte UTF-8 for U+00C0..U+017F: lead byte C3 (C0..FF), C4 or C5 (100..17F).
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < s.size()) {
+      const auto c2 = static_cast<unsigned char>(s[i + 1]);
+      const unsigned cp = ((c & 0x1Fu) << 6) | (c2 & 0x3Fu);
+      if ((c2 & 0xC0) == 0x80 && cp >= 0xC0 && cp < 0xC0 + kLatinBase.size() && kLatinBase[cp - 0xC0] != '.') {
+        out += kLatinBase[cp - 0xC0];
+        ++i;
+        continue;
+      }
+    }
+    out += static_cast<char>(c);
   }
   return out;
 }

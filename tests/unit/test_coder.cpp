@@ -1,0 +1,211 @@
+// The coder on hand-parsed sentences with a small made-up dictionary: each case pins one
+// rule (compounds, passives, negation, threats, attribution, agents, dates, names).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dyad/coder.h"
+#include "dyad/conllu.h"
+
+namespace dyad {
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto p = std::filesystem::temp_directory_path() / ("dyad_coder_" + name);
+  std::ofstream(p) << text;
+  return p.string();
+}
+
+std::shared_ptr<const Lexicon> test_lexicon() {
+  static const auto lex = [] {
+    LexiconFiles f;
+    f.actors = {write_temp("actors.txt",
+                           "VALDORIA_ [VLD]\n+VALDORIAN_\n"
+                           "OSTRA_ [OST]\n+OSTRAN_\n"
+                           "MERIN_ [MRN]\n"
+                           "MARA_QUELL_\n\t[VLDELI 19900101-20091231]\n\t[VLDGOV 20100101-20301231]\n")};
+    f.agents = {write_temp("agents.txt",
+                           "TROOP [~MIL]\nOFFICIAL [~GOV]\nPOLICE [~COP]\nSTUDENT [~EDU]\n")};
+    f.verbs = {write_temp("verbs.txt",
+                          "--- SHELL [194] ---\nSHELL\n"
+                          "--- CONDEMN [111] ---\nCONDEMN\nCRITICIZE\n"
+                          "--- ATTACK [190] ---\nATTACK\n"
+                          "--- THREATEN [130] ---\nTHREATEN\n- * ATTACK [138]\n"
+                          "--- SAY [010] ---\nSAY\n"
+                          "--- VISIT [042:043] ---\nVISIT\n"
+                          "--- MEET [040] ---\nMEET {MET}\n"
+                          "--- SIGN [057] ---\nSIGN\n"
+                          "--- ARREST [173] ---\nARREST\n")};
+    auto loaded = load_petrarch_lexicon(f);
+    EXPECT_TRUE(loaded.ok());
+    EXPECT_TRUE((*loaded)->issues.empty());
+    return *loaded;
+  }();
+  return lex;
+}
+
+Sentence parse(const std::string& conllu) {
+  auto s = read_conllu(conllu);
+  EXPECT_TRUE(s.ok()) << s.error().to_string();
+  return s->front();
+}
+
+// "SRC TGT CODE" strings of the sentence's mentions, in order.
+std::vector<std::string> events(const SentenceCoding& c) {
+  std::vector<std::string> out;
+  for (const auto& m : c.mentions) {
+    out.push_back(m.source.code_string() + " " + (m.target.code.empty() ? "---" : m.target.code_string()) + " " +
+                  m.code);
+  }
+  return out;
+}
+
+Document doc(const std::string& date, const std::string& text = "") {
+  Document d;
+  d.published = *parse_date(date);
+  d.text = text;
+  return d;
+}
+
+TEST(Coder, AgentComposesWithNationalityAndTargetSitsInTheObjectPhrase) {
+  const Coder coder(test_lexicon());
+  const auto c = coder.code(doc("2015-01-01"), parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                                                      "2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                                                      "3\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                      "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                                                      "5\tport\tport\tNOUN\tNN\t_\t3\tobj\t_\t_\n"
+                                                      "6\tof\tof\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                                                      "7\tOstra\tOstra\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+                                                      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLDMIL OST 194"}));
+  ASSERT_EQ(c.mentions.size(), 1u);
+  EXPECT_EQ(c.mentions[0].quad_class, 4);
+  EXPECT_EQ(c.mentions[0].source.text, "Valdorian troops");
+}
+
+TEST(Coder, PassiveByAgentWithCompoundSource) {
+  const Coder coder(test_lexicon());
+  const auto c = coder.code(doc("2015-01-01"), parse("1\tOstra\tOstra\tPROPN\tNNP\t_\t3\tnsubj:pass\t_\t_\n"
+                                                      "2\twas\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+                                                      "3\tcondemned\tcondemn\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+                                                      "4\tby\tby\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                                                      "5\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+                                                      "6\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_\n"
+                                                      "7\tMerin\tMerin\tPROPN\tNNP\t_\t5\tconj\t_\t_\n"
+                                                      "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 111", "MRN OST 111"}));
+}
+
+TEST(Coder, NegatedActIsNotCodedAndSaysWhy) {
+  const auto sentence = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                              "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t_\t_\n"
+                              "3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
+                              "4\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                              "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+                              "6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n");
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), sentence);
+  EXPECT_TRUE(c.mentions.empty());
+  EXPECT_EQ(c.reason, NoEventReason::kNegated);
+  CoderOptions keep;
+  keep.keep_flagged = true;
+  const auto flagged = Coder(test_lexicon(), keep).code(doc("2015-01-01"), sentence);
+  ASSERT_EQ(flagged.mentions.size(), 1u);
+  EXPECT_TRUE(flagged.mentions[0].context.negated) << "kept, but never as a plain act";
+}
+
+TEST(Coder, ThreatToAttackIsAThreatNotAnAttack) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                                      "2\tthreatened\tthreaten\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                                                                      "4\tattack\tattack\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                                                                      "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n"
+                                                                      "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 138"}));
+}
+
+TEST(Coder, AttributionKeepsWhoClaimedItAndIsNotAnEvent) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tMerin\tMerin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                                      "2\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                                                                      "4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+                                                                      "5\tofficials\tofficial\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+                                                                      "6\tsaid\tsay\tVERB\tVBD\t_\t2\tparataxis\t_\t_\n"
+                                                                      "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"MRN OST 194"}));
+}
+
+TEST(Coder, CompoundSubjectWithoutTargetActsOnEachOther) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                                                                      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                                                                      "3\tMerin\tMerin\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                                                                      "4\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "5\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                                                                      "6\tpact\tpact\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+                                                                      "7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD MRN 057", "MRN VLD 057"}));
+}
+
+TEST(Coder, LeaderCodedByTheReportDate) {
+  const auto s = parse("1\tMara\tMara\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                       "2\tQuell\tQuell\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+                       "3\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2005-06-01"), s)), (std::vector<std::string>{"VLDELI OST 111"}));
+  EXPECT_EQ(events(coder.code(doc("2015-06-01"), s)), (std::vector<std::string>{"VLDGOV OST 111"}));
+}
+
+TEST(Coder, PairedCodesAndSurnameAfterAccentedFirstMention) {
+  const std::vector<Sentence> sentences = {
+      parse("1\tPresident\tpresident\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+            "2\tMara\tMara\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+            "3\tQu\xC3\xA9ll\tQu\xC3\xA9ll\tPROPN\tNNP\t_\t2\tflat\t_\t_\n"
+            "4\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+            "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n"),
+      parse("1\tQuell\tQuell\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+            "2\tthen\tthen\tADV\tRB\t_\t3\tadvmod\t_\t_\n"
+            "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+            "4\tOstran\tOstran\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+            "5\tofficials\tofficial\tNOUN\tNNS\t_\t3\tobj\t_\t_\n\n")};
+  const auto c = Coder(test_lexicon()).code_document(doc("2015-06-01"), sentences);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(events(c[0]), (std::vector<std::string>{"VLDGOV OST 042", "OST VLDGOV 043"}));
+  EXPECT_EQ(events(c[1]), (std::vector<std::string>{"VLDGOV OSTGOV 040"}));
+  // Coded alone, the second sentence does not know who "Quell" is.
+  EXPECT_TRUE(Coder(test_lexicon()).code(doc("2015-06-01"), sentences[1]).mentions.empty());
+}
+
+TEST(Coder, AgentsWithoutCountryTakeTheDatelineCountry) {
+  const auto s = parse("1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                       "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "3\tstudents\tstudent\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  const auto in_ostra = coder.code_document(doc("2015-03-04", "OSTRA, Mar 3 (Test Wire) - Police arrested students."), {s});
+  EXPECT_EQ(events(in_ostra[0]), (std::vector<std::string>{"OSTCOP OSTEDU 173"}));
+  const auto undated = coder.code_document(doc("2015-03-04", "Police arrested students."), {s});
+  EXPECT_EQ(events(undated[0]), (std::vector<std::string>{"---COP ---EDU 173"})) << "never dropped";
+  CoderOptions reference;
+  reference.reference_semantics = true;
+  EXPECT_TRUE(Coder(test_lexicon(), reference).code(doc("2015-03-04"), s).mentions.empty());
+}
+
+TEST(Coder, UnparsedSentenceSaysSo) {
+  Sentence s;
+  s.text = "Valdoria attacked Ostra.";
+  EXPECT_EQ(Coder(test_lexicon()).code(doc("2015-01-01"), s).reason, NoEventReason::kNotParsed);
+}
+
+TEST(Coder, UdV1RelationsAreMapped) {
+  EXPECT_EQ(ud_v2_relation("dobj", true), "obj");
+  EXPECT_EQ(ud_v2_relation("nsubjpass", true), "nsubj:pass");
+  EXPECT_EQ(ud_v2_relation("nmod", true), "obl");
+  EXPECT_EQ(ud_v2_relation("nmod", false), "nmod");
+  EXPECT_EQ(ud_v2_relation("nmod:poss", true), "nmod:poss");
+  EXPECT_EQ(ud_v2_relation("nmod:tmod", true), "obl:tmod");
+  EXPECT_EQ(ud_v2_relation("name", false), "flat");
+  EXPECT_EQ(ud_v2_relation("obj", true), "obj");
+}
+
+}  // namespace
+}  // namespace dyad
