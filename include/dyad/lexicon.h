@@ -110,6 +110,9 @@ struct Discard {
 struct PhraseRef {
   Phrase phrase;
   std::size_t entry = 0;
+  // Added by the index itself, not written in a dictionary: the hyphen-split form of a
+  // phrase ("AL-QAEDA" also as "AL - QAEDA", as UD tokenizers split it).
+  bool derived = false;
 };
 
 // Phrases indexed by their first word (exact words) or first stem, for fast lookup

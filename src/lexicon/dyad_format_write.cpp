@@ -24,7 +24,9 @@ std::vector<const PhraseRef*> PhraseIndex::all() const {
     for (const auto& [k, refs] : *table) keys.push_back(&k);
     std::sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
     for (const auto* k : keys) {
-      for (const auto& r : table->at(*k)) out.push_back(&r);
+      for (const auto& r : table->at(*k)) {
+        if (!r.derived) out.push_back(&r);
+      }
     }
   }
   return out;

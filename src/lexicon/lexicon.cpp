@@ -99,8 +99,39 @@ Phrase parse_phrase(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// "AL-QAEDA" as "AL", "-", "QAEDA"; empty when no word has an inner hyphen.
+Phrase split_hyphens(const Phrase& phrase) {
+  Phrase out;
+  bool any = false;
+  for (const LexWord& w : phrase) {
+    std::size_t start = 0;
+    for (std::size_t k = 1; k + 1 < w.text.size(); ++k) {
+      if (w.text[k] != '-' || w.text[k - 1] == '-' || w.text[k + 1] == '-') continue;
+      out.push_back(LexWord{w.text.substr(start, k - start), false});
+      out.push_back(LexWord{"-", false});
+      start = k + 1;
+      any = true;
+    }
+    out.push_back(start == 0 ? w : LexWord{w.text.substr(start), false});
+  }
+  if (!any) return {};
+  for (auto& w : out) w.stem = false;
+  return out;
+}
+
+}  // namespace
+
 void PhraseIndex::add(Phrase phrase, std::size_t entry) {
   if (phrase.empty()) return;
+  if (Phrase split = split_hyphens(phrase); !split.empty()) {
+    // The split form is the index's own: all() leaves it out, size() does not count it.
+    const std::string key = split.front().text;
+    add(std::move(split), entry);
+    exact_[key].back().derived = true;
+    --size_;
+  }
   const LexWord& first = phrase.front();
   auto& bucket = first.stem ? stems_[first.text.substr(0, kStemKey)] : exact_[first.text];
   if (first.stem && first.text.size() < kStemKey) short_stems_ = true;
