@@ -68,8 +68,9 @@ Result<LexiconFiles> petrarch_config(const std::string& ini) {
 
 enum class Kind { kVerbs, kActors, kAgents, kDiscards, kDyad, kTabariProject, kPetrarchConfig, kUnknown };
 
-// What a dictionary file is, from its name: the field names its files by kind.
-Kind kind_of(const std::string& path) {
+// What a dictionary file is, from its name: the field names its files by kind. `as` is the
+// kind of ".txt" files whose name does not say ("actors", ...: --as), or empty.
+Kind kind_of(const std::string& path, const std::string& as = {}) {
   const std::string name = lower(fs::path(path).filename().string());
   const std::string ext = lower(fs::path(path).extension().string());
   if (ext == ".dyad") return Kind::kDyad;
@@ -79,6 +80,12 @@ Kind kind_of(const std::string& path) {
   if (name.find("actors") != std::string::npos) return Kind::kActors;
   if (name.find("agents") != std::string::npos) return Kind::kAgents;
   if (name.find("discards") != std::string::npos) return Kind::kDiscards;
+  if (ext == ".txt") {
+    if (as == "verbs") return Kind::kVerbs;
+    if (as == "actors") return Kind::kActors;
+    if (as == "agents") return Kind::kAgents;
+    if (as == "discards") return Kind::kDiscards;
+  }
   return Kind::kUnknown;
 }
 
@@ -89,7 +96,7 @@ bool tabari_extension(const std::string& path) {
 
 // Loads the dictionaries at `paths` (files or folders; dyad, PETRARCH or TABARI, told apart
 // by name) into one lexicon. Files dyad does not read are listed in `skipped`.
-Status load_any(const std::vector<std::string>& paths, const std::string& from, Lexicon& lex,
+Status load_any(const std::vector<std::string>& paths, const std::string& from, const std::string& as, Lexicon& lex,
                 const LoadOptions& options, std::vector<std::string>& skipped, std::vector<std::string>& sources) {
   std::vector<std::pair<Kind, std::string>> files;
   for (const auto& p : paths) {
@@ -112,10 +119,10 @@ Status load_any(const std::vector<std::string>& paths, const std::string& from, 
       } else if ((from == "tabari" || from == "auto") && project != inside.end()) {
         files.emplace_back(Kind::kTabariProject, *project);
       } else {
-        for (const auto& f : inside) files.emplace_back(kind_of(f), f);
+        for (const auto& f : inside) files.emplace_back(kind_of(f, as), f);
       }
     } else if (fs::exists(p, ec)) {
-      files.emplace_back(kind_of(p), p);
+      files.emplace_back(kind_of(p, as), p);
     } else {
       return make_error(ErrorCode::kNotFound, "no such file or folder", p);
     }
@@ -224,6 +231,7 @@ struct ImportOptions {
   std::string from = "petrarch2";
   std::string source;
   std::string out;
+  std::string as;
   bool strict = false;
   bool quiet = false;
 };
@@ -231,7 +239,7 @@ struct ImportOptions {
 int run_import(const ImportOptions& opt) {
   Lexicon lex;
   std::vector<std::string> skipped, sources;
-  if (Status s = load_any({opt.source}, opt.from, lex, LoadOptions{opt.strict}, skipped, sources); !s) {
+  if (Status s = load_any({opt.source}, opt.from, opt.as, lex, LoadOptions{opt.strict}, skipped, sources); !s) {
     std::cerr << "dyad dict import: " << s.error().to_string() << '\n';
     return kExitUsage;
   }
@@ -288,13 +296,14 @@ int run_import(const ImportOptions& opt) {
 struct LintOptions {
   std::vector<std::string> paths;
   std::string from = "auto";
+  std::string as;
   bool summary_only = false;
 };
 
 int run_lint(const LintOptions& opt) {
   Lexicon lex;
   std::vector<std::string> skipped, sources;
-  if (Status s = load_any(opt.paths, opt.from, lex, LoadOptions{}, skipped, sources); !s) {
+  if (Status s = load_any(opt.paths, opt.from, opt.as, lex, LoadOptions{}, skipped, sources); !s) {
     std::cerr << "dyad dict lint: " << s.error().to_string() << '\n';
     return kExitUsage;
   }
@@ -332,6 +341,8 @@ void add_dict_command(CLI::App& app) {
       ->required();
   import->add_option("--out", iopt->out, "Folder to write the .dyad files into (its other .dyad files are removed)")
       ->required();
+  import->add_option("--as", iopt->as, "Kind of .txt files whose name does not say: verbs, actors, agents, discards")
+      ->check(CLI::IsMember({"verbs", "actors", "agents", "discards"}));
   import->add_flag("--strict", iopt->strict, "Stop at the first broken line");
   import->add_flag("--quiet", iopt->quiet, "Do not list the skipped lines");
   import->callback([iopt] { exit_code() = run_import(*iopt); });
@@ -341,6 +352,8 @@ void add_dict_command(CLI::App& app) {
   lint->add_option("paths", lopt->paths, "Dictionary files or folders (dyad, PETRARCH or TABARI)")->required();
   lint->add_option("--from", lopt->from, "Format: auto (by file name), dyad, petrarch2 or tabari")
       ->check(CLI::IsMember({"auto", "petrarch2", "tabari", "dyad"}));
+  lint->add_option("--as", lopt->as, "Kind of .txt files whose name does not say: verbs, actors, agents, discards")
+      ->check(CLI::IsMember({"verbs", "actors", "agents", "discards"}));
   lint->add_flag("--summary", lopt->summary_only, "Print only the counts");
   lint->callback([lopt] { exit_code() = run_lint(*lopt); });
 }

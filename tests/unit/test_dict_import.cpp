@@ -78,11 +78,12 @@ ANA_MARIA_RUIZ_
 
   LexiconFiles source_files() const {
     const std::string s = (dir_ / "src").string() + "/";
-    return LexiconFiles{{s + "Test.verbs.txt"},
-                        {s + "Test.Ports.actors.txt", s + "Test.Fleets.actors.txt"},
-                        {s + "Test.agents.txt"},
-                        {s + "Test.discards.txt"},
-                        {}};
+    LexiconFiles f;
+    f.verbs = {s + "Test.verbs.txt"};
+    f.actors = {s + "Test.Ports.actors.txt", s + "Test.Fleets.actors.txt"};
+    f.agents = {s + "Test.agents.txt"};
+    f.discards = {s + "Test.discards.txt"};
+    return f;
   }
   fs::path dir_;
 };

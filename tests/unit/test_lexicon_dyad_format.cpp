@@ -222,8 +222,13 @@ TEST(DyadFormat, LenientModeSkipsTheBrokenLineStrictModeStopsThere) {
 // spaces, codes of every shape. Written and read back, it must not change.
 TEST(DyadFormat, WriteThenReadGivesTheSameLexicon) {
   Lexicon a;
+  // Built field by field: the structs grow (with defaults) as the coder needs more.
   auto actor = [&](std::string id, std::vector<DatedCode> codes, std::vector<Phrase> names) {
-    a.actors.push_back(ActorEntry{std::move(id), std::move(codes), "x:1"});
+    ActorEntry e;
+    e.id = std::move(id);
+    e.codes = std::move(codes);
+    e.where = "x:1";
+    a.actors.push_back(std::move(e));
     for (auto& n : names) a.actor_phrases.add(std::move(n), a.actors.size() - 1);
   };
   actor("BARACK_OBAMA_", {{"USAGOV", day("2009-01-20"), day("2017-01-20")}, {"USAELI"}},
@@ -231,13 +236,27 @@ TEST(DyadFormat, WriteThenReadGivesTheSameLexicon) {
   actor("AL GORE", {{"USA", LONG_MIN, day("2001-01-01")}}, {Phrase{{"#1", false}, {"STAR*", false}, {"[X]", true}}});
   actor("NO NAMES", {{"---"}}, {});
   actor("weird\\id:", {{"ABC", day("1990-01-01"), LONG_MAX}}, {Phrase{{"&AMP", false}}, Phrase{{"ID:", false}}});
-  a.agents.push_back(AgentEntry{"CATTLE!PERSON!", "AGR", false, "x:2"});
+  auto agent = [&](std::string id, std::string code, bool before) {
+    AgentEntry g;
+    g.id = std::move(id);
+    g.code = std::move(code);
+    g.before = before;
+    a.agents.push_back(std::move(g));
+  };
+  agent("CATTLE!PERSON!", "AGR", false);
   a.agent_phrases.add(parse_phrase("CATTLEMAN_"), 0);
   a.agent_phrases.add(parse_phrase("CATTLEMEN_"), 0);
-  a.agents.push_back(AgentEntry{"MSF", "NGO", true, "x:3"});
+  agent("MSF", "NGO", true);
   a.agent_phrases.add(Phrase{{"MSF", false}}, 1);
-  a.verb_classes.push_back(VerbClass{"SAY  TWICE", "010", "", {}, "x:4"});
-  a.verb_classes.push_back(VerbClass{"", "042", "043", {}, "x:5"});
+  auto verb_class = [&](std::string name, std::string code, std::string paired) {
+    VerbClass c;
+    c.name = std::move(name);
+    c.code = std::move(code);
+    c.paired = std::move(paired);
+    a.verb_classes.push_back(std::move(c));
+  };
+  verb_class("SAY  TWICE", "010", "");
+  verb_class("", "042", "043");
   using K = PatternItem::Kind;
   auto word = [](std::string w, bool stem = false) {
     PatternItem i;
@@ -259,19 +278,33 @@ TEST(DyadFormat, WriteThenReadGivesTheSameLexicon) {
   p.paired = "173";
   p.specificity = 6;  // words and synsets: ( TO + * &WEAPON ATTACK
   a.verb_classes[1].patterns.push_back(p);
-  auto verb = [&](VerbEntry v) {
+  auto verb = [&](std::vector<std::string> words, std::size_t verb_index, std::vector<std::string> forms,
+                  std::string code, std::size_t verb_class_index, bool stem) {
+    VerbEntry v;
+    v.words = std::move(words);
+    v.verb_index = verb_index;
+    v.forms = std::move(forms);
+    v.code = std::move(code);
+    v.verb_class = verb_class_index;
+    v.stem = stem;
     const std::size_t i = a.verbs.size();
     a.verbs_by_word[v.words[v.verb_index]].push_back(i);
     for (const auto& f : v.forms) a.verbs_by_word[f].push_back(i);
     a.verbs.push_back(std::move(v));
   };
-  verb(VerbEntry{{"SAY"}, 0, {"SAID"}, "", "", 0, "x:6", false});
-  verb(VerbEntry{{"+PLUS", "UP"}, 1, {}, "011", "", 0, "x:7", false});
-  verb(VerbEntry{{"ABUS"}, 0, {}, "", "", 1, "x:8", true});
+  verb({"SAY"}, 0, {"SAID"}, "", 0, false);
+  verb({"+PLUS", "UP"}, 1, {}, "011", 0, false);
+  verb({"ABUS"}, 0, {}, "", 1, true);
   a.synsets["WEAPON"] = {Phrase{{"GUN", false}}, Phrase{{"&ARMS", false}}, Phrase{{"ROCKET", false}, {"LAUNCHER*", false}}};
   a.synsets["EMPTY"];
-  a.discards.push_back(Discard{parse_phrase("WORLD_CUP"), false, "x:9"});
-  a.discards.push_back(Discard{Phrase{{"#HASHTAG", false}}, true, "x:10"});
+  auto discard = [&](Phrase phrase, bool story) {
+    Discard d;
+    d.phrase = std::move(phrase);
+    d.whole_story = story;
+    a.discards.push_back(std::move(d));
+  };
+  discard(parse_phrase("WORLD_CUP"), false);
+  discard(Phrase{{"#HASHTAG", false}}, true);
   for (std::size_t i = 0; i < a.discards.size(); ++i) a.discard_phrases.add(a.discards[i].phrase, i);
   a.negations = {{"190", "087"}, {"087", "190"}};
 
