@@ -171,13 +171,15 @@ class Reader {
   }
 
   void on_comment(std::string_view body) {
-    body = trim(body);
     const std::size_t eq = body.find('=');
     if (eq == std::string_view::npos) return;
     const std::string_view key = trim(body.substr(0, eq));
-    const std::string_view value = trim(body.substr(eq + 1));
+    // The value is kept verbatim after the one space that follows '=' (a text may
+    // begin or end with spaces).
+    std::string_view value = body.substr(eq + 1);
+    if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     if (key == "sent_id") {
-      id_ = std::string(value);
+      id_ = std::string(trim(value));
     } else if (key == "text") {
       text_comment_ = std::string(value);
       has_text_ = true;

@@ -119,11 +119,48 @@ bool SparseModel::load(BinaryReader& r) {
 
 // ---- SparseTrainer ------------------------------------------------------------------
 
+const std::vector<SparseTrainer::Entry>* SparseTrainer::find(std::uint64_t key) const {
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(mix64(key)) & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) return &rows_[index_[i]];
+    if (keys_[i] == 0) return nullptr;
+  }
+}
+
+std::vector<SparseTrainer::Entry>* SparseTrainer::find(std::uint64_t key) {
+  return const_cast<std::vector<Entry>*>(static_cast<const SparseTrainer*>(this)->find(key));
+}
+
+std::vector<SparseTrainer::Entry>& SparseTrainer::insert(std::uint64_t key) {
+  if (auto* row = find(key)) return *row;
+  if ((rows_.size() + 1) * 2 > keys_.size()) {
+    std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+    std::vector<std::uint32_t> index(keys.size(), 0);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      if (keys_[k] == 0) continue;
+      std::size_t i = static_cast<std::size_t>(mix64(keys_[k])) & mask;
+      while (keys[i] != 0) i = (i + 1) & mask;
+      keys[i] = keys_[k];
+      index[i] = index_[k];
+    }
+    keys_ = std::move(keys);
+    index_ = std::move(index);
+  }
+  const std::size_t mask = keys_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(mix64(key)) & mask;
+  while (keys_[i] != 0) i = (i + 1) & mask;
+  keys_[i] = key;
+  index_[i] = static_cast<std::uint32_t>(rows_.size());
+  rows_.emplace_back();
+  return rows_.back();
+}
+
 void SparseTrainer::score(const std::uint64_t* feats, std::size_t n, float* scores) const {
   for (std::size_t i = 0; i < n; ++i) {
-    auto it = rows_.find(feats[i]);
-    if (it == rows_.end()) continue;
-    for (const Entry& e : it->second) scores[e.cls] += e.weight;
+    const auto* row = find(feats[i]);
+    if (row == nullptr) continue;
+    for (const Entry& e : *row) scores[e.cls] += e.weight;
   }
 }
 
@@ -143,7 +180,7 @@ void SparseTrainer::update(const std::uint64_t* feats, std::size_t n, int gold, 
                            float step) {
   if (gold == guess) return;
   for (std::size_t i = 0; i < n; ++i) {
-    auto& row = rows_[feats[i]];
+    auto& row = insert(feats[i]);
     add(row, gold, step);
     if (guess >= 0) add(row, guess, -step);
   }
@@ -152,7 +189,10 @@ void SparseTrainer::update(const std::uint64_t* feats, std::size_t n, int gold, 
 SparseModel SparseTrainer::finish(float prune) const {
   std::vector<std::pair<std::uint64_t, std::vector<SparseModel::Entry>>> rows;
   rows.reserve(rows_.size());
-  for (const auto& [key, row] : rows_) {
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (keys_[k] == 0) continue;
+    const std::uint64_t key = keys_[k];
+    const auto& row = rows_[index_[k]];
     std::vector<SparseModel::Entry> entries;
     for (const Entry& e : row) {
       const double total = e.total + static_cast<double>(clock_ - e.stamp) * e.weight;

@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "nlp/model_io.h"
@@ -131,9 +130,16 @@ class SparseTrainer {
   };
   void add(std::vector<Entry>& row, int cls, float delta);
 
+  // Open addressing from feature key to row index: far faster than a node-based map.
+  std::vector<Entry>* find(std::uint64_t key);
+  const std::vector<Entry>* find(std::uint64_t key) const;
+  std::vector<Entry>& insert(std::uint64_t key);
+
   int classes_;
   std::uint64_t clock_ = 1;
-  std::unordered_map<std::uint64_t, std::vector<Entry>> rows_;
+  std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(1024, 0);
+  std::vector<std::uint32_t> index_ = std::vector<std::uint32_t>(1024, 0);
+  std::vector<std::vector<Entry>> rows_;
 };
 
 // ---- dense hashed models ------------------------------------------------------------

@@ -570,7 +570,11 @@ bool rule_sentence_end(std::string_view text, const std::vector<Span>& tokens, s
   std::size_t len = 1;
   const char32_t c = decode_utf8(next, 0, len);
   if (is_lower(c)) return false;
-  if (abbreviation) return is_upper(c) && !is_title(next) && next.size() > 1;
+  if (abbreviation) {
+    // "U.S. Senate": initialisms go on; "Inc. The", "etc. We" end.
+    if (t.substr(0, t.size() - 1).find('.') != std::string_view::npos) return false;
+    return is_upper(c) && !is_title(next) && next.size() > 1;
+  }
   return true;
 }
 
@@ -621,11 +625,44 @@ void sentence_features(std::string_view text, const std::vector<Span>& tokens, s
   f.push_back(feature(117, rule, w0));
 }
 
+std::size_t dateline_end(std::string_view text, const std::vector<Span>& tokens) {
+  auto tok = [&](std::size_t k) { return text.substr(tokens[k].begin, tokens[k].size()); };
+  auto all_caps = [](std::string_view w) {
+    bool letter = false;
+    for (char c : w) {
+      if (c >= 'a' && c <= 'z') return false;
+      letter |= c >= 'A' && c <= 'Z';
+    }
+    return letter && w.size() >= 2;
+  };
+  if (tokens.size() < 3) return std::string_view::npos;
+  const bool caps_place = all_caps(tok(0));
+  bool agency = false;
+  for (std::size_t k = 0; k < tokens.size() && k < 16; ++k) {
+    const std::string_view t = tok(k);
+    if (t == "(" && k + 2 < tokens.size() && tok(k + 2) == ")") agency = true;
+    const bool dash = t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
+    if (dash) {
+      if (k == 0 || k + 1 >= tokens.size() || !(caps_place || agency)) return std::string_view::npos;
+      const std::string_view before = tok(k - 1);
+      const bool ok_before = before == ")" || all_caps(before) ||
+                             (!before.empty() && before.back() >= '0' && before.back() <= '9');
+      return ok_before ? k : std::string_view::npos;
+    }
+    // A dateline is a place, a date and an agency: no sentence punctuation, few words.
+    if (t == "." || t == "!" || t == "?" || t == "\"" || t == ";") return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
 void sentence_ends(std::string_view text, const std::vector<Span>& tokens,
                    const SegmenterModel* model, const SegmenterOptions& options,
                    std::vector<std::size_t>& out) {
   out.clear();
   if (tokens.empty()) return;
+  // A news dateline ("CARACAS, Dec 3 (Reuters) -") is a sentence of its own, so that the
+  // story's first sentence parses as the others do.
+  const std::size_t dateline = dateline_end(text, tokens);
   const bool use_model = model != nullptr && !model->sentence.empty();
   std::vector<std::uint64_t> feats;
   std::size_t words = 0;
@@ -638,6 +675,7 @@ void sentence_ends(std::string_view text, const std::vector<Span>& tokens,
       model->sentence.score(feats.data(), feats.size(), scores);
       end = scores[1] > scores[0];
     }
+    if (i == dateline) end = true;
     if (!end && words >= options.max_sentence_words) end = true;
     if (end) {
       out.push_back(i);

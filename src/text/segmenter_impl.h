@@ -88,6 +88,10 @@ bool rule_sentence_end(std::string_view text, const std::vector<Span>& tokens, s
 void sentence_features(std::string_view text, const std::vector<Span>& tokens, std::size_t i,
                        bool rule, std::vector<std::uint64_t>& f);
 
+// Index of the dash that ends a news dateline opening the paragraph's tokens
+// ("CARACAS , Dec 3 ( Reuters ) -"), or npos.
+std::size_t dateline_end(std::string_view text, const std::vector<Span>& tokens);
+
 // Indices (into tokens) of the last token of each sentence of a paragraph.
 void sentence_ends(std::string_view text, const std::vector<Span>& tokens,
                    const SegmenterModel* model, const SegmenterOptions& options,

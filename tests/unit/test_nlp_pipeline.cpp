@@ -161,9 +161,10 @@ TEST(Analyzer, ParsesNewsText) {
       "Tuesday, officials said. The government did not comment.";
   auto r = analyzer->analyze(text);
   ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->size(), 2u);
+  ASSERT_EQ(r->size(), 3u);  // the dateline is a sentence of its own
   for (const Sentence& s : r.value()) expect_well_formed(s);
-  const Sentence& s = r->front();
+  EXPECT_EQ(r->front().text, "CARACAS, Dec 3 (Reuters) -");
+  const Sentence& s = (*r)[1];
   // "seized" heads "navy" (nsubj) and "boat" (obj).
   auto find = [&](const std::string& form) {
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
