@@ -1,0 +1,60 @@
+// Our labelled sentences (tests/golden) as quality floors for the whole path: dyad's own
+// tokenizer, tagger and parser, the shipped dictionaries, the coder. The floors start at the
+// first measured value and only rise; heldout.jsonl is frozen and never tuned on.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "dyad/golden.h"
+#include "dyad/nlp.h"
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+struct Floors {
+  const char* file;
+  double code_f1, root_f1, root_precision;
+};
+
+GoldenScore score_file(const std::string& file) {
+  auto sentences = read_golden(std::string(DYAD_SOURCE_DIR) + "/tests/golden/" + file);
+  EXPECT_TRUE(sentences.ok()) << sentences.error().to_string();
+  auto lexicon = load_default_lexicon();
+  EXPECT_TRUE(lexicon.ok()) << lexicon.error().to_string();
+  auto analyzer = Analyzer::load(default_nlp_models_dir());
+  EXPECT_TRUE(analyzer.ok()) << analyzer.error().to_string();
+  if (!sentences.ok() || !lexicon.ok() || !analyzer.ok()) return {};
+  const Coder coder(*lexicon);
+  auto score = score_golden(*sentences, coder, [&](const std::string& text) { return analyzer->analyze(text); });
+  EXPECT_TRUE(score.ok());
+  return score.ok() ? *score : GoldenScore{};
+}
+
+TEST(Golden, FloorsOnDevAndHeldout) {
+  const Floors floors[] = {
+      {"dev.jsonl", 0.15, 0.35, 0.45},
+      {"heldout.jsonl", 0.13, 0.32, 0.40},
+  };
+  for (const auto& f : floors) {
+    const GoldenScore s = score_file(f.file);
+    EXPECT_GE(s.code.f1(), f.code_f1) << f.file << ": F1 on (source, target, code)";
+    EXPECT_GE(s.root.f1(), f.root_f1) << f.file << ": F1 on (source, target, root)";
+    EXPECT_GE(s.root.precision(), f.root_precision) << f.file << ": precision on (source, target, root)";
+    std::printf("%s: code F1 %.3f, root P %.3f R %.3f F1 %.3f\n", f.file, s.code.f1(), s.root.precision(),
+                s.root.recall(), s.root.f1());
+  }
+}
+
+TEST(Golden, MalformedLineIsAnErrorWithWhere) {
+  const auto path = std::filesystem::temp_directory_path() / "dyad_bad_golden.jsonl";
+  std::ofstream(path) << R"({"id":"x","date":"2020-01-01","text":"A.","events":[]})" << "\n{broken\n";
+  auto g = read_golden(path.string());
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.error().where, path.string() + ":2");
+}
+
+}  // namespace
+}  // namespace dyad
