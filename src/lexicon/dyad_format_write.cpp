@@ -152,7 +152,7 @@ std::string write_dyad_dictionary(const Lexicon& lex, const DyadWriteOptions& op
         for (std::size_t i = 0; i < v->words.size(); ++i) {
           std::string w = dyad_format::escape_word(v->words[i], WordContext::kVerb);
           if (i == v->verb_index && v->stem) w += '*';
-          if (i == v->verb_index && v->verb_index != 0) w = "+" + w;
+          if (i == v->verb_index && v->verb_index != 0) w.insert(0, 1, '+');
           out += " " + w;
         }
         if (!v->forms.empty()) {
@@ -301,7 +301,7 @@ Result<std::vector<std::string>> write_dyad_folder(const Lexicon& lex, const std
     std::string name = names[i];
     if (!ordered) {
       const std::string num = (i + 1 < 10 ? "0" : "") + std::to_string(i + 1);
-      name = "actors-" + num + name.substr(6);
+      name.insert(6, "-" + num);
     }
     files.emplace_back(name, write_dyad_dictionary(lex, only([&](DyadWriteOptions& o) {
                                                      o.actors = true;
@@ -314,7 +314,9 @@ Result<std::vector<std::string>> write_dyad_folder(const Lexicon& lex, const std
 
   std::vector<std::string> written;
   for (const auto& [name, text] : files) {
-    const std::string path = dir + "/" + name;
+    std::string path = dir;
+    path += '/';
+    path += name;
     if (Status s = write_text(path, text); !s) return s.error();
     written.push_back(path);
   }

@@ -660,7 +660,7 @@ Result<std::shared_ptr<const Lexicon>> load_tabari_project(const std::string& pa
     }
     return {};
   };
-  for (Status s : {run(project->verbs, read_tabari_verb_file), run(project->actors, read_tabari_actor_file),
+  for (const Status& s : {run(project->verbs, read_tabari_verb_file), run(project->actors, read_tabari_actor_file),
                    run(project->agents, read_tabari_agent_file), run(project->discards, read_tabari_discard_file)}) {
     if (!s) return s.error();
   }
