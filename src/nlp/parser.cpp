@@ -19,6 +19,7 @@ struct Words {
   std::vector<std::uint64_t> p;  // XPOS
   std::vector<std::uint64_t> u;  // UPOS
   std::vector<std::uint64_t> l;  // lemma
+  std::vector<std::uint64_t> x;  // last three letters of the lowercased form
   std::vector<std::string> upos;
   int n = 0;
 
@@ -29,15 +30,19 @@ struct Words {
     p.assign(size, kNone);
     u.assign(size, kNone);
     l.assign(size, kNone);
+    x.assign(size, kNone);
     upos.assign(size, "");
     w[0] = hash_bytes("<ROOT>");
     p[0] = hash_bytes("<ROOT>");
     u[0] = hash_bytes("<ROOT>");
     l[0] = hash_bytes("<ROOT>");
+    x[0] = hash_bytes("<ROOT>");
     for (int i = 1; i <= n; ++i) {
       const Token& t = s.tokens[static_cast<std::size_t>(i - 1)];
       const auto k = static_cast<std::size_t>(i);
-      w[k] = hash_bytes(text::ascii_lower(t.form));
+      const std::string lower = text::ascii_lower(t.form);
+      w[k] = hash_bytes(lower);
+      x[k] = hash_bytes(lower.size() > 3 ? std::string_view(lower).substr(lower.size() - 3) : std::string_view(lower));
       p[k] = hash_bytes(t.xpos);
       u[k] = hash_bytes(t.upos);
       l[k] = hash_bytes(t.lemma);
@@ -52,6 +57,7 @@ struct Words {
   std::uint64_t P(int i) const { return p[at(i)]; }
   std::uint64_t U(int i) const { return u[at(i)]; }
   std::uint64_t L(int i) const { return l[at(i)]; }
+  std::uint64_t X(int i) const { return x[at(i)]; }
 };
 
 struct State {
@@ -261,6 +267,15 @@ void transition_features(const Words& x, const State& st, std::vector<std::uint6
   f.push_back(feature(62, x.U(s0), x.U(n0), d));
   f.push_back(feature(63, S0p, N0p, N1w));
   f.push_back(feature(64, x.L(s0), x.L(n0)));
+  // Suffixes and coarse tags: robustness to tagging errors on rare words.
+  f.push_back(feature(65, x.X(n0)));
+  f.push_back(feature(66, x.X(s0)));
+  f.push_back(feature(67, x.U(s0), x.U(n0)));
+  f.push_back(feature(68, S0p, x.X(n0)));
+  f.push_back(feature(69, x.X(s0), N0p));
+  f.push_back(feature(70, x.X(n1)));
+  f.push_back(feature(71, x.U(n0), x.U(n1)));
+  f.push_back(feature(72, x.U(s0), x.U(s0l), x.U(n0)));
 }
 
 // ---- labelling ----------------------------------------------------------------------

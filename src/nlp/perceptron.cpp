@@ -211,23 +211,22 @@ SparseModel SparseTrainer::finish(float prune) const {
 
 // ---- DenseHashed --------------------------------------------------------------------
 
-void DenseHashedModel::build(int classes, int bits, std::vector<float> weights) {
+void DenseHashedModel::build(int classes, int bits, const std::vector<float>& weights) {
   classes_ = classes;
   bits_ = bits;
   mask_ = (std::size_t{1} << bits) - 1;
-  weights_ = std::move(weights);
+  float max_abs = 0;
+  for (float x : weights) max_abs = std::max(max_abs, std::fabs(x));
+  scale_ = quant_scale(max_abs);
+  weights_.resize(weights.size());
+  for (std::size_t i = 0; i < weights.size(); ++i) weights_[i] = quantise(weights[i], scale_);
 }
 
 void DenseHashedModel::save(BinaryWriter& w) const {
-  float max_abs = 0;
-  for (float x : weights_) max_abs = std::max(max_abs, std::fabs(x));
-  const float scale = quant_scale(max_abs);
-  std::vector<std::int16_t> q(weights_.size());
-  for (std::size_t i = 0; i < q.size(); ++i) q[i] = quantise(weights_[i], scale);
   w.put<std::int32_t>(classes_);
   w.put<std::int32_t>(bits_);
-  w.put<float>(scale);
-  w.put_vector(q);
+  w.put<float>(scale_);
+  w.put_vector(weights_);
 }
 
 bool DenseHashedModel::load(BinaryReader& r) {
@@ -236,11 +235,13 @@ bool DenseHashedModel::load(BinaryReader& r) {
   float scale = 0;
   std::vector<std::int16_t> q;
   if (!r.get(classes) || !r.get(bits) || !r.get(scale) || !r.get_vector(q)) return false;
-  if (classes <= 0 || classes > 1024 || bits < 4 || bits > 28 || !std::isfinite(scale)) return false;
+  if (classes <= 0 || classes > 16 || bits < 4 || bits > 28 || !std::isfinite(scale)) return false;
   if (q.size() != (std::size_t{1} << bits) * static_cast<std::size_t>(classes)) return false;
-  std::vector<float> w(q.size());
-  for (std::size_t i = 0; i < q.size(); ++i) w[i] = static_cast<float>(q[i]) * scale;
-  build(classes, bits, std::move(w));
+  classes_ = classes;
+  bits_ = bits;
+  mask_ = (std::size_t{1} << bits) - 1;
+  scale_ = scale;
+  weights_ = std::move(q);
   return true;
 }
 
@@ -282,7 +283,7 @@ DenseHashedModel DenseHashedTrainer::finish() const {
     avg[i] = static_cast<float>(total / static_cast<double>(clock_));
   }
   DenseHashedModel m;
-  m.build(classes_, bits_, std::move(avg));
+  m.build(classes_, bits_, avg);
   return m;
 }
 

@@ -10,7 +10,10 @@ namespace {
 
 constexpr std::uint64_t kStart = 0x5354415254ULL;  // tag id used before the sentence
 constexpr std::uint64_t kEnd = 0x454e44ULL;        // after it
-constexpr int kAllowedMinCount = 10;  // words this frequent keep to their seen tags
+constexpr int kAllowedMinCount = 10;
+// First-pass decisions with a margin above this are final: the second pass revisits only
+// the others (on EWT dev this loses no accuracy and skips most words).
+constexpr float kSureMargin = 20.0f;  // words this frequent keep to their seen tags
 
 struct WordInfo {
   std::uint64_t form = 0;
@@ -177,27 +180,46 @@ void features(const std::vector<WordInfo>& w, std::size_t i, std::uint64_t p1, s
 std::uint64_t tag_code(int t) { return t < 0 ? kStart : static_cast<std::uint64_t>(t) + 1; }
 
 // One greedy pass; `first` holds the first pass's tags when `second` is set.
-int best_tag(const float* scores, int classes, const TaggerModel& model, const WordInfo& w) {
-  if (auto it = model.allowed.find(w.lower_text); it != model.allowed.end()) {
-    int best = it->second.front();
-    for (int t : it->second) {
-      if (scores[t] > scores[best]) best = t;
+// The best tag (among the word's allowed tags, for frequent words) and its margin over
+// the runner-up.
+int best_tag(const float* scores, int classes, const TaggerModel& model, const WordInfo& w,
+             float* margin = nullptr) {
+  int best = -1;
+  float runner = -3.0e38f;
+  auto consider = [&](int t) {
+    if (best < 0 || scores[t] > scores[best]) {
+      if (best >= 0) runner = std::max(runner, scores[best]);
+      best = t;
+    } else {
+      runner = std::max(runner, scores[t]);
     }
-    return best;
+  };
+  if (auto it = model.allowed.find(w.lower_text); it != model.allowed.end()) {
+    for (int t : it->second) consider(t);
+  } else {
+    for (int t = 0; t < classes; ++t) consider(t);
   }
-  return argmax(scores, classes);
+  if (margin != nullptr) *margin = scores[best] - runner;
+  return best;
 }
 
 template <typename Scorer>
 void run_pass(const Scorer& scorer, int classes, const std::vector<WordInfo>& w,
               const TaggerModel& model, bool second,
               const std::vector<int>& first, std::vector<int>& out,
-              std::vector<std::uint64_t>& f, std::vector<float>& scores) {
+              std::vector<std::uint64_t>& f, std::vector<float>& scores,
+              std::vector<float>& margins) {
   const std::size_t n = w.size();
   out.assign(n, -1);
+  if (!second) margins.assign(n, 3.0e38f);
   for (std::size_t i = 0; i < n; ++i) {
     if (auto it = model.dictionary.find(w[i].lower_text); it != model.dictionary.end()) {
       out[i] = it->second;
+      continue;
+    }
+    // The second pass only revisits words the first pass was unsure of.
+    if (second && margins[i] > kSureMargin) {
+      out[i] = first[i];
       continue;
     }
     const std::uint64_t p1 = tag_code(i >= 1 ? out[i - 1] : -1);
@@ -207,7 +229,7 @@ void run_pass(const Scorer& scorer, int classes, const std::vector<WordInfo>& w,
     features(w, i, p1, p2, second, n1, n2, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     scorer.score(f.data(), f.size(), scores.data());
-    out[i] = best_tag(scores.data(), classes, model, w[i]);
+    out[i] = best_tag(scores.data(), classes, model, w[i], second ? nullptr : &margins[i]);
   }
 }
 
@@ -290,8 +312,13 @@ void tag_sentence(const TaggerModel& model, Sentence& sentence) {
   const int classes = static_cast<int>(model.tags.size());
   std::vector<int> first;
   std::vector<int> second;
-  run_pass(model.first, classes, w, model, false, first, first, f, scores);
-  run_pass(model.second, classes, w, model, true, first, second, f, scores);
+  std::vector<float> margins;
+  run_pass(model.first, classes, w, model, false, first, first, f, scores, margins);
+  if (model.second.empty()) {
+    second = first;
+  } else {
+    run_pass(model.second, classes, w, model, true, first, second, f, scores, margins);
+  }
   for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
     const auto t = static_cast<std::size_t>(second[i]);
     sentence.tokens[i].upos = model.upos[t];
