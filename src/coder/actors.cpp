@@ -105,11 +105,13 @@ void ActorFinder::match_phrases() {
 }
 
 int ActorFinder::phrase_head(int i) const {
-  // Climb modifier relations, and "of" phrases ("the president of Brazil"), to the head.
+  // Climb modifier relations to the noun the phrase is about. A conjunct of a modifier
+  // ("Japanese and Indian warships") is a modifier of the same noun.
   for (int guard = 0; guard < v_.size(); ++guard) {
     const Word& w = v_[i];
     if (w.head < 0) return i;
-    if (!internal_relation(w)) return i;
+    const bool conjunct_modifier = w.rel == "conj" && internal_relation(v_[w.head]) && v_[w.head].head >= 0;
+    if (!internal_relation(w) && !conjunct_modifier) return i;
     i = w.head;
   }
   return i;
@@ -185,6 +187,22 @@ void ActorFinder::build_actors() {
   for (int head = 0; head < v_.size(); ++head) {
     const auto& group = by_head[static_cast<std::size_t>(head)];
     if (group.empty()) continue;
+    // Coordinated countries sharing one noun ("Japanese and Indian warships") are one
+    // actor each, with the noun's agents.
+    std::vector<const PhraseMatch*> primaries, agents;
+    bool coordinated = false;
+    for (const PhraseMatch* m : group) {
+      (m->agent ? agents : primaries).push_back(m);
+      if (!m->agent && v_[m->end - 1].rel == "conj") coordinated = true;
+    }
+    if (coordinated && primaries.size() > 1) {
+      for (const PhraseMatch* p : primaries) {
+        std::vector<const PhraseMatch*> one{p};
+        one.insert(one.end(), agents.begin(), agents.end());
+        if (auto a = compose(head, one)) actors_.push_back(std::move(*a));
+      }
+      continue;
+    }
     if (auto a = compose(head, group)) actors_.push_back(std::move(*a));
   }
 }

@@ -372,6 +372,8 @@ void SentenceCoder::run() {
     EventContext ctx;
     bool governed = false;  // the act sits in the clause of another coded verb
     bool negated = v_.has_kid_lemma(i, "advmod", {"NOT", "N'T", "NEVER"});
+    // "failed to agree": the act did not happen.
+    if (w.rel == "xcomp" && w.head >= 0 && v_[w.head].lemma == "FAIL") negated = true;
     for (int k : w.kids) negated |= v_[k].rel == "advmod" && v_[k].sub == "neg";
     ctx.negated = negated;
     // A negated act the dictionaries recode ("did not clash" -> cooperate) is that act.
