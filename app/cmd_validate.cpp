@@ -136,7 +136,7 @@ int run_validate(const ValidateOptions& opt) {
                 << "  actual:   " << events_text(o.actual) << "\n";
     }
     for (const auto& o : report->outcomes) {
-      if (!o.counted && o.excluded_why == "no parse dyad can read") {
+      if (!o.counted && o.excluded_why != "evaluate=\"false\"" && o.excluded_why != "category not in <Include>") {
         std::cout << "EXCLUDED " << o.record->id << ": " << o.excluded_why << "\n";
       }
     }

@@ -44,6 +44,11 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
     } else if (!include.empty() && !include.count(r.category)) {
       o.excluded_why = "category not in <Include>";
     }
+    // PETRARCH's ERROR records test how it survives malformed Penn trees; dyad does not
+    // read Penn trees (it parses the text itself), so they test nothing here.
+    if (o.excluded_why.empty() && suite.format == "petrarch" && r.category == "ERROR") {
+      o.excluded_why = "tests a malformed Penn tree, a format dyad does not read";
+    }
     std::optional<Sentence> sentence = r.parse;
     if (!sentence && parser) sentence = parser(r.text);
     if (!sentence && o.excluded_why.empty()) o.excluded_why = "no parse dyad can read";
