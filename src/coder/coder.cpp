@@ -461,7 +461,7 @@ namespace {
 std::string dateline_country(const Lexicon& lex, const Document& doc) {
   const std::string_view text = doc.text;
   const auto comma = text.find(',');
-  if (comma == std::string_view::npos || comma > 40 || !parse_dateline(text, doc.published)) return {};
+  if (comma > 40 || !parse_dateline(text, doc.published)) return {};
   std::vector<std::string> words;
   for (std::size_t i = 0; i < comma;) {
     while (i < comma && text[i] == ' ') ++i;

@@ -27,6 +27,7 @@ std::vector<DyadSummary> summarize_dyads(const std::vector<Mention>& mentions) {
     }
   }
   std::vector<DyadSummary> out;
+  out.reserve(by_pair.size());
   for (auto& [key, d] : by_pair) out.push_back(std::move(d));
   std::stable_sort(out.begin(), out.end(), [](const DyadSummary& a, const DyadSummary& b) {
     return a.mentions > b.mentions;

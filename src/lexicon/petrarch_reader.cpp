@@ -620,7 +620,7 @@ Result<std::shared_ptr<const Lexicon>> load_petrarch_lexicon(const LexiconFiles&
     }
     return {};
   };
-  for (Status s : {run(files.verbs, read_verb_file), run(files.actors, read_actor_file),
+  for (const Status& s : {run(files.verbs, read_verb_file), run(files.actors, read_actor_file),
                    run(files.agents, read_agent_file), run(files.discards, read_discard_file),
                    run(files.pico, read_pico_file)}) {
     if (!s) return s.error();
