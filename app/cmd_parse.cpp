@@ -21,6 +21,7 @@ struct ParseOptions {
   bool line_breaks = false;
   bool conllu_text = false;
   int threads = 1;
+  int parser_members = 0;
 };
 
 bool looks_like_conllu(const std::string& path, const std::string& text) {
@@ -37,6 +38,7 @@ bool looks_like_conllu(const std::string& path, const std::string& text) {
 int run(const ParseOptions& o) {
   AnalyzerOptions aopts;
   aopts.segmenter.line_breaks_end_sentences = o.line_breaks;
+  aopts.parser_members = o.parser_members;
   auto analyzer = Analyzer::load(o.models.empty() ? default_nlp_models_dir() : o.models, aopts);
   if (!analyzer.ok()) {
     std::cerr << "dyad parse: " << analyzer.error().to_string() << '\n';
@@ -135,6 +137,9 @@ void add_parse_command(CLI::App& app) {
   cmd->add_flag("--line-breaks", o->line_breaks, "Text input: every line break ends a sentence");
   cmd->add_flag("--conllu-text", o->conllu_text,
                 "CoNLL-U input: analyze its raw text from scratch (the shared task's raw-text setting)");
+  cmd->add_option("--parser-members", o->parser_members,
+                  "Voting parsers to run: 0 all (most accurate), 1 fastest")
+      ->check(CLI::Range(0, 16));
   cmd->add_option("--threads", o->threads, "Threads for CoNLL-U input")->check(CLI::Range(1, 256));
   cmd->callback([o] { exit_code() = run(*o); });
 }

@@ -26,6 +26,9 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--hash-bits", options->hash_bits, "log2 of the parser's feature table rows")
       ->capture_default_str()
       ->check(CLI::Range(12, 26));
+  cmd->add_option("--parser-members", options->parser_members, "Greedy parsers that vote on arcs")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 8));
   cmd->add_flag("--test", options->evaluate_test, "Also score on the test split (for reported figures only)");
   cmd->callback([options] {
     NlpTrainOptions o = *options;

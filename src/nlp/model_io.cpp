@@ -36,7 +36,8 @@ Status write_model_file(const std::string& path, std::string_view kind, std::uin
 }
 
 Result<std::string> read_model_file(const std::string& path, std::string_view kind,
-                                    std::uint32_t version) {
+                                    std::uint32_t version, std::uint32_t* version_out,
+                                    std::uint32_t min_version) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(ErrorCode::kNotFound, "cannot open model file", path);
   std::stringstream buf;
@@ -57,13 +58,15 @@ Result<std::string> read_model_file(const std::string& path, std::string_view ki
                       "model file holds a '" + file_kind + "', expected a '" + std::string(kind) + "'",
                       path);
   }
-  if (file_version != version) {
+  const std::uint32_t lowest = min_version == 0 ? version : min_version;
+  if (file_version < lowest || file_version > version) {
     return make_error(ErrorCode::kUnsupported,
                       "model format version " + std::to_string(file_version) + ", this build reads " +
                           std::to_string(version) + " (retrain with `dyad train`)",
                       path);
   }
   if (size > kMaxPayload) return make_error(ErrorCode::kParse, "model payload too large", path);
+  if (version_out != nullptr) *version_out = file_version;
   const std::size_t header = kMagic.size() + 8 + file_kind.size() + 4 + 8;
   std::string payload(size, '\0');
   uLongf out_size = static_cast<uLongf>(size);

@@ -100,8 +100,11 @@ class BinaryReader {
 Status write_model_file(const std::string& path, std::string_view kind, std::uint32_t version,
                         std::string_view payload);
 
-// Reads a model file written by write_model_file, checking kind and version.
+// Reads a model file written by write_model_file, checking its kind and that its version
+// lies in [min_version, version] (min_version 0: exactly `version`); the file's version is
+// stored in *file_version when given.
 Result<std::string> read_model_file(const std::string& path, std::string_view kind,
-                                    std::uint32_t version);
+                                    std::uint32_t version, std::uint32_t* file_version = nullptr,
+                                    std::uint32_t min_version = 0);
 
 }  // namespace dyad::nlp

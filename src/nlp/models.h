@@ -22,6 +22,7 @@ struct Models {
   TaggerModel tagger;
   LemmatizerModel lemmatizer;
   ParserModel parser;
+  int parser_members = 0;  // 0: all
 };
 
 Result<TaggerModel> load_tagger(const std::string& path);

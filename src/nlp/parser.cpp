@@ -1,8 +1,10 @@
 #include "nlp/parser.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "text/chars.h"
 
@@ -23,7 +25,8 @@ struct Words {
   std::vector<std::string> upos;
   int n = 0;
 
-  void build(const Sentence& s) {
+  // Position i of a reversed view is word n+1-i of the sentence.
+  void build(const Sentence& s, bool reversed = false) {
     n = static_cast<int>(s.tokens.size());
     const auto size = static_cast<std::size_t>(n) + 2;
     w.assign(size, kNone);
@@ -38,7 +41,7 @@ struct Words {
     l[0] = hash_bytes("<ROOT>");
     x[0] = hash_bytes("<ROOT>");
     for (int i = 1; i <= n; ++i) {
-      const Token& t = s.tokens[static_cast<std::size_t>(i - 1)];
+      const Token& t = s.tokens[static_cast<std::size_t>(reversed ? n - i : i - 1)];
       const auto k = static_cast<std::size_t>(i);
       const std::string lower = text::ascii_lower(t.form);
       w[k] = hash_bytes(lower);
@@ -382,13 +385,26 @@ std::vector<int> top_down(const Tree& tree) {
 
 void ParserModel::save(BinaryWriter& w) const {
   w.put_strings(deprels);
-  transitions.save(w);
+  w.put<std::uint32_t>(static_cast<std::uint32_t>(members.size()));
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    w.put<std::uint8_t>(reversed[k] ? 1 : 0);
+    members[k].save(w);
+  }
   labels.save(w);
 }
 
-bool ParserModel::load(BinaryReader& r) {
+bool ParserModel::load(BinaryReader& r, std::uint32_t version) {
   if (!r.get_strings(deprels) || deprels.empty()) return false;
-  if (!transitions.load(r) || transitions.classes() != kMoves) return false;
+  std::uint32_t count = 1;
+  if (version >= 2 && (!r.get(count) || count == 0 || count > 16)) return false;
+  members.assign(count, DenseHashedModel());
+  reversed.assign(count, false);
+  for (std::uint32_t k = 0; k < count; ++k) {
+    std::uint8_t rev = 0;
+    if (version >= 2 && !r.get(rev)) return false;
+    if (!members[k].load(r) || members[k].classes() != kMoves) return false;
+    reversed[k] = rev != 0;
+  }
   if (!labels.load(r) || labels.classes() != static_cast<int>(deprels.size())) return false;
   root_label = -1;
   for (std::size_t i = 0; i < deprels.size(); ++i) {
@@ -397,38 +413,171 @@ bool ParserModel::load(BinaryReader& r) {
   return root_label >= 0 && r.at_end();
 }
 
-void parse_sentence(const ParserModel& model, Sentence& sentence) {
+namespace {
+
+// Greedy parse of one member; heads[i] for word i (1-based) of the sentence.
+void greedy_heads(const DenseHashedModel& m, bool rev, const Sentence& sentence,
+                  std::vector<int>& heads, std::vector<std::uint64_t>& f) {
   const int n = static_cast<int>(sentence.tokens.size());
-  if (n == 0) return;
   Words x;
-  x.build(sentence);
+  x.build(sentence, rev);
   State st;
   st.init(n);
-  std::vector<std::uint64_t> f;
-  f.reserve(96);
   while (!st.done()) {
     transition_features(x, st, f);
-    for (std::uint64_t k : f) model.transitions.prefetch(k);
+    for (std::uint64_t k : f) m.prefetch(k);
     float scores[kMoves] = {0, 0, 0, 0};
-    model.transitions.score(f.data(), f.size(), scores);
+    m.score(f.data(), f.size(), scores);
     bool ok[kMoves];
     st.legal(ok);
     st.apply(argmax(scores, kMoves, ok));
   }
   st.finish();
+  heads.assign(static_cast<std::size_t>(n) + 1, -1);
+  for (int i = 1; i <= n; ++i) {
+    const int h = st.head[static_cast<std::size_t>(i)];
+    if (rev) {
+      heads[static_cast<std::size_t>(n + 1 - i)] = h == 0 ? 0 : n + 1 - h;
+    } else {
+      heads[static_cast<std::size_t>(i)] = h;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<int> eisner(const std::vector<float>& score, int n) {
+  // score[h * (n + 1) + d]: arc h -> d. Standard first-order projective DP over spans with
+  // complete (C) and incomplete (I) items, right- (0) and left-headed (1).
+  const auto N = static_cast<std::size_t>(n) + 1;
+  auto at = [N](int a, int b) { return static_cast<std::size_t>(a) * N + static_cast<std::size_t>(b); };
+  constexpr float kNeg = -1e30f;
+  std::vector<float> c0(N * N, kNeg), c1(N * N, kNeg), i0(N * N, kNeg), i1(N * N, kNeg);
+  std::vector<int> bc0(N * N, -1), bc1(N * N, -1), bi0(N * N, -1), bi1(N * N, -1);
+  for (int k = 0; k <= n; ++k) {
+    c0[at(k, k)] = 0;
+    c1[at(k, k)] = 0;
+  }
+  // Direction 1: head on the left (s -> t); direction 0: head on the right (t -> s).
+  for (int len = 1; len <= n; ++len) {
+    for (int s = 0; s + len <= n; ++s) {
+      const int t = s + len;
+      float best = kNeg;
+      int arg = -1;
+      for (int r = s; r < t; ++r) {
+        const float v = c1[at(s, r)] + c0[at(r + 1, t)];
+        if (v > best) {
+          best = v;
+          arg = r;
+        }
+      }
+      // Left arc t -> s (not into the root), right arc s -> t.
+      if (s > 0) {
+        i0[at(s, t)] = best + score[at(t, s)];
+        bi0[at(s, t)] = arg;
+      }
+      i1[at(s, t)] = best + score[at(s, t)];
+      bi1[at(s, t)] = arg;
+      best = kNeg;
+      arg = -1;
+      for (int r = s; r < t; ++r) {
+        const float v = c0[at(s, r)] + i0[at(r, t)];
+        if (v > best) {
+          best = v;
+          arg = r;
+        }
+      }
+      c0[at(s, t)] = best;
+      bc0[at(s, t)] = arg;
+      best = kNeg;
+      arg = -1;
+      for (int r = s + 1; r <= t; ++r) {
+        const float v = i1[at(s, r)] + c1[at(r, t)];
+        if (v > best) {
+          best = v;
+          arg = r;
+        }
+      }
+      c1[at(s, t)] = best;
+      bc1[at(s, t)] = arg;
+    }
+  }
+  std::vector<int> heads(N, -1);
+  // Iterative backtracking: (kind, s, t) with kind 0 = C0, 1 = C1, 2 = I0, 3 = I1.
+  std::vector<std::array<int, 3>> stack = {{1, 0, n}};
+  while (!stack.empty()) {
+    const auto [kind, s, t] = stack.back();
+    stack.pop_back();
+    if (s >= t) continue;
+    if (kind == 0) {
+      const int r = bc0[at(s, t)];
+      stack.push_back({0, s, r});
+      stack.push_back({2, r, t});
+    } else if (kind == 1) {
+      const int r = bc1[at(s, t)];
+      stack.push_back({3, s, r});
+      stack.push_back({1, r, t});
+    } else {
+      const int r = kind == 2 ? bi0[at(s, t)] : bi1[at(s, t)];
+      if (kind == 2) {
+        heads[static_cast<std::size_t>(s)] = t;
+      } else {
+        heads[static_cast<std::size_t>(t)] = s;
+      }
+      stack.push_back({1, s, r});
+      stack.push_back({0, r + 1, t});
+    }
+  }
+  return heads;
+}
+
+void parse_sentence(const ParserModel& model, Sentence& sentence, int members) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  if (n == 0 || model.members.empty()) return;
+  const std::size_t voters = members <= 0 ? model.members.size()
+                                          : std::min(model.members.size(), static_cast<std::size_t>(members));
+  Words x;
+  x.build(sentence);
+  std::vector<std::uint64_t> f;
+  f.reserve(96);
+  std::vector<int> heads;
+  greedy_heads(model.members[0], model.reversed[0], sentence, heads, f);
+  if (voters > 1 && n > 2 && n <= static_cast<int>(kMaxVoteWords)) {
+    // Members vote on arcs; the projective tree with most votes wins (the first member
+    // breaks ties), with exactly one word under the root.
+    const auto N = static_cast<std::size_t>(n) + 1;
+    std::vector<float> votes(N * N, 0.0f);
+    bool agree = true;
+    std::vector<int> other;
+    for (std::size_t k = 0; k < voters; ++k) {
+      if (k > 0) {
+        greedy_heads(model.members[k], model.reversed[k], sentence, other, f);
+        agree = agree && other == heads;
+      }
+      const std::vector<int>& hk = k == 0 ? heads : other;
+      const float weight = k == 0 ? 1.01f : 1.0f;
+      for (int d = 1; d <= n; ++d) {
+        votes[static_cast<std::size_t>(hk[static_cast<std::size_t>(d)]) * N + static_cast<std::size_t>(d)] += weight;
+      }
+    }
+    if (!agree) {
+      for (int d = 1; d <= n; ++d) votes[static_cast<std::size_t>(d)] -= 1000.0f;
+      heads = eisner(votes, n);
+    }
+  }
   Tree tree;
-  tree.build(st.head, n);
+  tree.build(heads, n);
   std::vector<int> labels(static_cast<std::size_t>(n) + 1, -1);
   const int classes = static_cast<int>(model.deprels.size());
   std::vector<float> scores(static_cast<std::size_t>(classes));
   std::vector<bool> allowed_v(static_cast<std::size_t>(classes), true);
   for (int d : top_down(tree)) {
     const auto dd = static_cast<std::size_t>(d);
-    if (st.head[dd] == 0) {
+    if (heads[dd] == 0) {
       labels[dd] = model.root_label;
       continue;
     }
-    label_features(x, st.head, tree, labels, d, f);
+    label_features(x, heads, tree, labels, d, f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model.labels.score(f.data(), f.size(), scores.data());
     scores[static_cast<std::size_t>(model.root_label)] = -1e30f;
@@ -436,7 +585,7 @@ void parse_sentence(const ParserModel& model, Sentence& sentence) {
   }
   for (int i = 1; i <= n; ++i) {
     Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
-    t.head = st.head[static_cast<std::size_t>(i)];
+    t.head = heads[static_cast<std::size_t>(i)];
     const int lab = labels[static_cast<std::size_t>(i)];
     t.deprel = lab >= 0 ? model.deprels[static_cast<std::size_t>(lab)] : "dep";
   }
@@ -536,54 +685,36 @@ int cost(const State& st, const std::vector<int>& gold, int move) {
 
 }  // namespace
 
-std::shared_ptr<ParserModel> train_parser(const std::vector<Sentence>& train,
-                                          const ParserTrainOptions& options) {
-  auto model = std::make_shared<ParserModel>();
-  std::map<std::string, int> label_ids;
-  std::vector<GoldTree> gold(train.size());
-  std::size_t lifted = 0;
-  for (std::size_t s = 0; s < train.size(); ++s) {
-    std::vector<int> heads;
-    for (const Token& t : train[s].tokens) heads.push_back(std::max(t.head, 0));
-    const std::vector<int> proj = projectivize(heads);
-    gold[s].head.assign(1, -1);
-    gold[s].label.assign(1, -1);
-    for (std::size_t i = 0; i < proj.size(); ++i) {
-      lifted += proj[i] != heads[i] ? 1 : 0;
-      gold[s].head.push_back(proj[i]);
-      const std::string& rel = train[s].tokens[i].deprel;
-      auto [it, inserted] = label_ids.emplace(rel, static_cast<int>(model->deprels.size()));
-      if (inserted) model->deprels.push_back(rel);
-      gold[s].label.push_back(it->second);
-    }
-  }
-  if (!label_ids.contains("root")) {
-    label_ids.emplace("root", static_cast<int>(model->deprels.size()));
-    model->deprels.push_back("root");
-  }
-  model->root_label = label_ids["root"];
-  if (options.progress) {
-    options.progress("parser: " + std::to_string(train.size()) + " sentences, " +
-                     std::to_string(lifted) + " non-projective arcs lifted, " +
-                     std::to_string(model->deprels.size()) + " relations");
-  }
+namespace {
 
-  // 1. Transitions.
+DenseHashedModel train_member(const std::vector<Sentence>& train, const std::vector<GoldTree>& gold,
+                              bool rev, std::uint64_t seed, const ParserTrainOptions& options,
+                              int index) {
   DenseHashedTrainer trainer(kMoves, options.hash_bits);
-  std::mt19937_64 rng(options.seed);
+  std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   std::vector<std::uint64_t> f;
   Words x;
   State st;
+  std::vector<int> g;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     std::size_t correct = 0;
     std::size_t total = 0;
     const bool explore = epoch >= options.explore_from_epoch;
-    for (std::size_t s : shuffled_indices(train.size(), options.seed + static_cast<std::uint64_t>(epoch))) {
-      const auto& g = gold[s].head;
+    for (std::size_t s : shuffled_indices(train.size(), seed + static_cast<std::uint64_t>(epoch))) {
       const int n = static_cast<int>(train[s].tokens.size());
       if (n == 0) continue;
-      x.build(train[s]);
+      const auto& gh = gold[s].head;
+      g.assign(static_cast<std::size_t>(n) + 1, -1);
+      for (int i = 1; i <= n; ++i) {
+        if (rev) {
+          const int h = gh[static_cast<std::size_t>(n + 1 - i)];
+          g[static_cast<std::size_t>(i)] = h == 0 ? 0 : n + 1 - h;
+        } else {
+          g[static_cast<std::size_t>(i)] = gh[static_cast<std::size_t>(i)];
+        }
+      }
+      x.build(train[s], rev);
       st.init(n);
       while (!st.done()) {
         transition_features(x, st, f);
@@ -618,15 +749,68 @@ std::shared_ptr<ParserModel> train_parser(const std::vector<Sentence>& train,
       }
     }
     if (options.progress) {
-      options.progress("parser: epoch " + std::to_string(epoch + 1) + " transition accuracy " +
+      options.progress("parser " + std::to_string(index + 1) + (rev ? " (right to left)" : " (left to right)") +
+                       ": epoch " + std::to_string(epoch + 1) + " transition accuracy " +
                        std::to_string(100.0 * static_cast<double>(correct) / static_cast<double>(total)));
     }
-    if (options.on_epoch) {
-      model->transitions = trainer.finish();
-      options.on_epoch(epoch + 1, *model);
+  }
+  return trainer.finish();
+}
+
+}  // namespace
+
+std::shared_ptr<ParserModel> train_parser(const std::vector<Sentence>& train,
+                                          const ParserTrainOptions& options) {
+  auto model = std::make_shared<ParserModel>();
+  std::map<std::string, int> label_ids;
+  std::vector<GoldTree> gold(train.size());
+  std::size_t lifted = 0;
+  for (std::size_t s = 0; s < train.size(); ++s) {
+    std::vector<int> heads;
+    for (const Token& t : train[s].tokens) heads.push_back(std::max(t.head, 0));
+    const std::vector<int> proj = projectivize(heads);
+    gold[s].head.assign(1, -1);
+    gold[s].label.assign(1, -1);
+    for (std::size_t i = 0; i < proj.size(); ++i) {
+      lifted += proj[i] != heads[i] ? 1 : 0;
+      gold[s].head.push_back(proj[i]);
+      const std::string& rel = train[s].tokens[i].deprel;
+      auto [it, inserted] = label_ids.emplace(rel, static_cast<int>(model->deprels.size()));
+      if (inserted) model->deprels.push_back(rel);
+      gold[s].label.push_back(it->second);
     }
   }
-  model->transitions = trainer.finish();
+  if (!label_ids.contains("root")) {
+    label_ids.emplace("root", static_cast<int>(model->deprels.size()));
+    model->deprels.push_back("root");
+  }
+  model->root_label = label_ids["root"];
+  if (options.progress) {
+    options.progress("parser: " + std::to_string(train.size()) + " sentences, " +
+                     std::to_string(lifted) + " non-projective arcs lifted, " +
+                     std::to_string(model->deprels.size()) + " relations");
+  }
+
+  // 1. Transitions: each member on its own thread, each deterministic on its own.
+  const int count = std::max(1, options.members);
+  model->members.assign(static_cast<std::size_t>(count), DenseHashedModel());
+  model->reversed.assign(static_cast<std::size_t>(count), false);
+  for (int k = 0; k < count; ++k) model->reversed[static_cast<std::size_t>(k)] = k % 2 == 1;
+  auto run = [&](int k) {
+    const bool rev = k % 2 == 1;
+    model->members[static_cast<std::size_t>(k)] =
+        train_member(train, gold, rev, options.seed + 1000 * static_cast<std::uint64_t>(k), options,
+                     k);
+  };
+  const int threads = std::max(1, options.threads);
+  for (int k = 0; k < count; k += threads) {
+    std::vector<std::thread> pool;
+    for (int j = k + 1; j < std::min(count, k + threads); ++j) pool.emplace_back(run, j);
+    run(k);
+    for (auto& t : pool) t.join();
+  }
+  Words x;
+  std::vector<std::uint64_t> f;
 
   // 2. Labels, on the gold trees (original, non-projective heads).
   const int classes = static_cast<int>(model->deprels.size());

@@ -21,41 +21,51 @@
 namespace dyad::nlp {
 
 struct ParserModel {
-  DenseHashedModel transitions;     // classes: shift, reduce, left-arc, right-arc
+  // Greedy members (classes: shift, reduce, left-arc, right-arc), reading the sentence
+  // left to right or right to left; with several, they vote on arcs.
+  std::vector<DenseHashedModel> members;
+  std::vector<bool> reversed;
   SparseModel labels;               // classes: deprels
   std::vector<std::string> deprels;
   int root_label = -1;              // index of "root"
 
   void save(BinaryWriter& w) const;
-  bool load(BinaryReader& r);
+  // `version` 1 files hold one left-to-right member.
+  bool load(BinaryReader& r, std::uint32_t version = 2);
 };
 
 inline constexpr std::string_view kParserKind = "parser";
-inline constexpr std::uint32_t kParserVersion = 1;
+inline constexpr std::uint32_t kParserVersion = 2;
+inline constexpr std::uint32_t kParserMinVersion = 1;
 
-// Longest sentence parsed as one: longer ones are parsed in windows of this many words,
-// chained left to right (the segmenter already cuts sentences well below this).
-inline constexpr std::size_t kMaxParseWords = 400;
+// Longer sentences take the first member's tree without a vote (the vote's decoder is
+// cubic in sentence length).
+inline constexpr std::size_t kMaxVoteWords = 160;
 
-// Sets head and deprel of every token (needs form, lemma, upos and xpos).
-void parse_sentence(const ParserModel& model, Sentence& sentence);
+// Sets head and deprel of every token (needs form, lemma, upos and xpos), with the first
+// `members` members voting (0: all of them).
+void parse_sentence(const ParserModel& model, Sentence& sentence, int members = 0);
 
 struct ParserTrainOptions {
   int epochs = 15;
   int label_epochs = 10;
   int hash_bits = 22;
+  int members = 3;      // alternately left to right and right to left
+  int threads = 2;      // members train in parallel
   int explore_from_epoch = 2;   // follow the model's own mistakes from this epoch on
   double explore_probability = 0.9;
   std::uint64_t seed = 20240603;
   std::function<void(std::string_view)> progress;
-  // Called after each epoch with the model so far (for dev-set monitoring); may be empty.
-  std::function<void(int epoch, const ParserModel&)> on_epoch;
 };
 
 // `train` holds the treebank's gold trees; its tags are what the parser will see at run
 // time (ideally jackknifed tagger output).
 std::shared_ptr<ParserModel> train_parser(const std::vector<Sentence>& train,
                                           const ParserTrainOptions& options);
+
+// The projective tree maximising the sum of arc scores (Eisner 1996): score[h*(n+1)+d]
+// for the arc h -> d over words 1..n with 0 the root. Returns heads (index 0 unused).
+std::vector<int> eisner(const std::vector<float>& score, int n);
 
 // A copy of `heads` made projective by lifting non-projective arcs to their grandparent
 // (heads are 0-based word positions + 1, with 0 the root).

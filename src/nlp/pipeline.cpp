@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 
 #include "dyad/nlp.h"
@@ -39,7 +40,13 @@ Result<LemmatizerModel> load_lemmatizer(const std::string& path) {
   return load_model<LemmatizerModel>(path, kLemmatizerKind, kLemmatizerVersion);
 }
 Result<ParserModel> load_parser(const std::string& path) {
-  return load_model<ParserModel>(path, kParserKind, kParserVersion);
+  std::uint32_t version = 0;
+  auto payload = read_model_file(path, kParserKind, kParserVersion, &version, kParserMinVersion);
+  if (!payload.ok()) return payload.error();
+  ParserModel m;
+  BinaryReader r(payload.value());
+  if (!m.load(r, version)) return make_error(ErrorCode::kParse, "corrupt parser model", path);
+  return m;
 }
 Status save_tagger(const TaggerModel& m, const std::string& path) {
   return save_model(m, path, kTaggerKind, kTaggerVersion);
@@ -87,7 +94,7 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
       }
     }
   }
-  parse_sentence(models.parser, sentence);
+  parse_sentence(models.parser, sentence, models.parser_members);
 }
 
 }  // namespace dyad::nlp
@@ -117,6 +124,7 @@ Result<Analyzer> Analyzer::load(const std::string& models_dir, AnalyzerOptions o
   auto parser = nlp::load_parser((dir / nlp::kParserFile).string());
   if (!parser.ok()) return parser.error();
   models->parser = std::move(parser.value());
+  models->parser_members = std::max(0, options.parser_members);
   return Analyzer(std::move(models));
 }
 

@@ -180,6 +180,8 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   parse_options.epochs = options.parser_epochs;
   parse_options.label_epochs = options.label_epochs;
   parse_options.hash_bits = options.hash_bits;
+  parse_options.members = options.parser_members;
+  parse_options.threads = options.threads;
   parse_options.progress = options.progress;
   const auto parser = train_parser(tagged, parse_options);
   tagger_thread.join();
@@ -202,7 +204,7 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   txt << "dyad train: models for " << fs::path(train_path.value()).filename().string() << "\n";
   txt << "settings: folds " << folds << ", tagger epochs " << options.tagger_epochs
       << ", parser epochs " << options.parser_epochs << ", label epochs " << options.label_epochs
-      << ", hash bits " << options.hash_bits << ", threads " << options.threads << "\n";
+      << ", hash bits " << options.hash_bits << ", parser members " << options.parser_members << ", threads " << options.threads << "\n";
   char buf[128];
   std::snprintf(buf, sizeof(buf), "training time: %.0f s\n", report.seconds);
   txt << buf;

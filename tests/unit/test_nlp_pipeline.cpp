@@ -235,7 +235,11 @@ struct Floors {
   double raw_tokens, raw_sentences, raw_las;  // raw text
 };
 // A little under the dev scores of the committed models (models/README.md).
-constexpr Floors kDevFloors = {94.5, 93.8, 96.3, 83.0, 79.5, 99.0, 85.0, 74.0};
+// Measured with the committed models: UPOS 95.18, XPOS 94.60, lemmas 97.08, UAS 84.06,
+// LAS 80.47; raw text tokens 99.52, sentences 89.91, LAS 78.60.
+constexpr Floors kDevFloors = {94.8, 94.2, 96.7, 83.5, 79.9, 99.3, 88.5, 77.9};
+// Extra slack when only a sample of dev is scored (its scores vary more).
+constexpr double kSampleSlack = 1.5;
 
 TEST(QualityFloor, EwtDev) {
   DYAD_REQUIRE_EWT("dev");
@@ -258,12 +262,13 @@ TEST(QualityFloor, EwtDev) {
   }
   auto g = score_parse(gold, sys);
   ASSERT_TRUE(g.ok()) << g.error().to_string();
-  EXPECT_GE(100 * g->upos.f1(), kDevFloors.upos);
-  EXPECT_GE(100 * g->xpos.f1(), kDevFloors.xpos);
-  EXPECT_GE(100 * g->lemmas.f1(), kDevFloors.lemmas);
-  EXPECT_GE(100 * g->uas.f1(), kDevFloors.uas);
-  EXPECT_GE(100 * g->las.f1(), kDevFloors.las);
-  // Raw text (whole paragraphs, so subsampling keeps every paragraph-th... all of it).
+  const double slack = every > 1 ? kSampleSlack : 0.0;
+  EXPECT_GE(100 * g->upos.f1(), kDevFloors.upos - slack);
+  EXPECT_GE(100 * g->xpos.f1(), kDevFloors.xpos - slack);
+  EXPECT_GE(100 * g->lemmas.f1(), kDevFloors.lemmas - slack);
+  EXPECT_GE(100 * g->uas.f1(), kDevFloors.uas - slack);
+  EXPECT_GE(100 * g->las.f1(), kDevFloors.las - slack);
+  // Raw text: the whole split (only when not subsampling).
   if (every == 1) {
     auto r = analyzer->analyze(doc->text);
     ASSERT_TRUE(r.ok());
