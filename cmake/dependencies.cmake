@@ -10,3 +10,6 @@ endif()
 if(DYAD_BUILD_BENCH)
   find_package(benchmark CONFIG REQUIRED)
 endif()
+# libpqxx 6.4 (Debian 12) ships a pkg-config file, not a CMake package.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
