@@ -53,6 +53,10 @@ struct AgentEntry {
   std::string code;      // without the "~"
   bool before = false;   // written "XXX~": goes in front of the country
   std::string where;
+  // The folder it came from in a layered load (load_default_lexicon: 0 default, 1 current):
+  // for the same words, an entry of a later layer wins, so data/dictionaries/current can
+  // correct the imported set without editing it.
+  int layer = 0;
 };
 
 // An element of a verb pattern, in the dictionaries' syntax:
@@ -90,6 +94,7 @@ struct VerbEntry {
   std::size_t verb_class = 0;
   std::string where;
   bool stem = false;                // the verb word is a stem (TABARI "ABUS"): any word it begins
+  int layer = 0;                    // as AgentEntry::layer: a later layer's verb wins
 };
 
 struct VerbClass {

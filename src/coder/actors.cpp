@@ -82,8 +82,12 @@ void ActorFinder::match_phrases() {
         const int n = match_at(ref->phrase, v_, i);
         if (n == 0) continue;
         const std::size_t p = precision(ref->phrase);
-        // Longest wins, then the most precise; an actor beats an agent on a full tie.
-        if (n > best.end - best.begin || (n == best.end - best.begin && p > best_precision)) {
+        // Longest wins, then the most precise; an actor beats an agent on a full tie, and
+        // between agents the later dictionary layer wins (data/dictionaries/current).
+        const int len = best.end - best.begin;
+        const bool later_agent = agent && best.agent && n == len && p == best_precision &&
+                                 lex_.agents[ref->entry].layer > lex_.agents[best.entry].layer;
+        if (n > len || (n == len && p > best_precision) || later_agent) {
           best = PhraseMatch{i, i + n, agent, ref->entry};
           best_precision = p;
         }

@@ -233,7 +233,11 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
     if (it == lex.verbs_by_word.end()) continue;
     for (std::size_t index : it->second) {
       const VerbEntry& e = lex.verbs[index];
-      if (best && best->words.size() >= e.words.size()) continue;
+      // More words win; for the same words, a later dictionary layer (data/dictionaries/current).
+      if (best && (best->words.size() > e.words.size() ||
+                   (best->words.size() == e.words.size() && best->layer >= e.layer))) {
+        continue;
+      }
       if (e.words.size() == 1 || phrasal_present(e, v, i)) best = &e;
     }
     if (best) break;

@@ -132,6 +132,7 @@ class DyadReader {
     if (is_key(key, "agent")) return agent_header();
     if (is_key(key, "synset")) return synset_header();
     if (is_key(key, "class")) return class_header();
+    if (is_key(key, "extend")) return extend_header();
     if (is_key(key, "discard") || is_key(key, "discard-story")) {
       enter(Block::kNone);
       return discard(key.text == "discard-story");
@@ -142,7 +143,8 @@ class DyadReader {
     }
     enter(Block::kBroken);
     issue("unknown keyword \"" + key.text +
-          "\" (expected actor, agent, synset, class, discard, discard-story or negate; member lines are indented)");
+          "\" (expected actor, agent, synset, class, extend, discard, discard-story or negate; member lines "
+          "are indented)");
   }
 
   // Splits a header's tokens into words and the trailing bracket tokens.
@@ -306,6 +308,30 @@ class DyadReader {
     // Even a class with a broken code opens its block, so its verbs do not land in the
     // class before it.
     lex_.verb_classes.push_back(std::move(cls));
+    class_ = lex_.verb_classes.size() - 1;
+  }
+
+  // "extend NAME": more verbs and patterns for a class defined before (the last one of that
+  // name), so that a later file can add to an imported class without copying it.
+  void extend_header() {
+    enter(Block::kClass);
+    std::string name;
+    for (std::size_t i = 1; i < line_.tokens.size(); ++i) {
+      if (line_.tokens[i].kind != K::kWord) {
+        issue("\"extend\" takes a class name and no [code]");
+        return enter(Block::kBroken);
+      }
+      if (i > 1) name += ' ';
+      name += line_.tokens[i].text;
+    }
+    for (std::size_t k = lex_.verb_classes.size(); k-- > 0;) {
+      if (lex_.verb_classes[k].name == name) {
+        class_ = k;
+        return;
+      }
+    }
+    issue("\"extend\": no class named \"" + name + "\" was defined before");
+    enter(Block::kBroken);
   }
 
   void discard(bool story) {
@@ -417,7 +443,7 @@ class DyadReader {
     const auto& t = line_.tokens;
     VerbEntry v;
     v.where = where();
-    v.verb_class = lex_.verb_classes.size() - 1;
+    v.verb_class = class_;
     std::size_t end = t.size();
     if (end > 1 && t.back().kind == K::kBracket) {
       if (auto err = event_code(t.back(), v.code, v.paired)) return issue(*err);
@@ -508,7 +534,7 @@ class DyadReader {
     }
     if (!seen_verb) return issue("pattern without the verb's place \"*\"");
     p.where = where();
-    lex_.verb_classes.back().patterns.push_back(std::move(p));
+    lex_.verb_classes[class_].patterns.push_back(std::move(p));
   }
 
   std::string_view text_;
@@ -518,6 +544,7 @@ class DyadReader {
   std::size_t line_no_ = 0;
   Line line_;
   Block block_ = Block::kNone;
+  std::size_t class_ = 0;  // the class that verb and pattern lines go to
   std::optional<ActorEntry> actor_;
   std::vector<Phrase> actor_names_;
   std::string actor_id_;
@@ -587,7 +614,10 @@ Result<std::shared_ptr<const Lexicon>> load_folders(const std::vector<std::strin
       if (d == 0) return make_error(ErrorCode::kNotFound, "no dictionary folder", dirs[d]);
       continue;
     }
+    const std::size_t verbs_before = lex->verbs.size(), agents_before = lex->agents.size();
     if (Status s = load_folder(dirs[d], petrarch_after_first && d > 0, *lex, options); !s) return s.error();
+    for (std::size_t k = verbs_before; k < lex->verbs.size(); ++k) lex->verbs[k].layer = static_cast<int>(d);
+    for (std::size_t k = agents_before; k < lex->agents.size(); ++k) lex->agents[k].layer = static_cast<int>(d);
   }
   finalize_lexicon(*lex);
   return std::shared_ptr<const Lexicon>(std::move(lex));
