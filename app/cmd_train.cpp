@@ -26,9 +26,17 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--hash-bits", options->hash_bits, "log2 of the parser's feature table rows")
       ->capture_default_str()
       ->check(CLI::Range(12, 26));
-  cmd->add_option("--parser-members", options->parser_members, "Greedy parsers that vote on arcs")
+  cmd->add_option("--parser-members", options->parser_members, "Parsers that vote on arcs")
       ->capture_default_str()
       ->check(CLI::Range(1, 8));
+  cmd->add_option("--parser-beam", options->parser_beam,
+                  "Beam width of the parser members (1: greedy; above: trained globally over the beam)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--tags-cache", options->tags_cache,
+                  "CoNLL-U file of the parser's jackknifed training tags: read if present, else written");
+  cmd->add_flag("--parser-only", options->parser_only,
+                "Retrain only the parser, keeping the segmenter, tagger and lemmatiser in the output directory");
   cmd->add_flag("--test", options->evaluate_test, "Also score on the test split (for reported figures only)");
   cmd->callback([options] {
     NlpTrainOptions o = *options;

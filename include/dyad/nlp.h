@@ -121,7 +121,13 @@ struct NlpTrainOptions {
   int parser_epochs = 15;
   int label_epochs = 10;
   int hash_bits = 22;
-  int parser_members = 3;    // greedy parsers that vote (alternately left-to-right, right-to-left)
+  int parser_members = 3;    // parsers that vote (alternately left-to-right, right-to-left)
+  int parser_beam = 1;       // 1: greedy members; above: globally trained beam members
+  // For parser experiments: the jackknifed training tags are read from this CoNLL-U file
+  // when it exists (written there otherwise), and with `parser_only` the segmenter, tagger
+  // and lemmatiser already in `out_dir` are kept rather than retrained.
+  std::string tags_cache;
+  bool parser_only = false;
   bool evaluate_test = false;  // test is for reported figures only, never for tuning
   std::function<void(std::string_view)> progress;  // progress lines, may be empty
 };

@@ -388,6 +388,7 @@ void ParserModel::save(BinaryWriter& w) const {
   w.put<std::uint32_t>(static_cast<std::uint32_t>(members.size()));
   for (std::size_t k = 0; k < members.size(); ++k) {
     w.put<std::uint8_t>(reversed[k] ? 1 : 0);
+    w.put<std::uint8_t>(static_cast<std::uint8_t>(k < beams.size() ? beams[k] : 1));
     members[k].save(w);
   }
   labels.save(w);
@@ -399,11 +400,15 @@ bool ParserModel::load(BinaryReader& r, std::uint32_t version) {
   if (version >= 2 && (!r.get(count) || count == 0 || count > 16)) return false;
   members.assign(count, DenseHashedModel());
   reversed.assign(count, false);
+  beams.assign(count, 1);
   for (std::uint32_t k = 0; k < count; ++k) {
     std::uint8_t rev = 0;
+    std::uint8_t beam = 1;
     if (version >= 2 && !r.get(rev)) return false;
+    if (version >= 3 && (!r.get(beam) || beam < 1 || beam > kMaxBeam)) return false;
     if (!members[k].load(r) || members[k].classes() != kMoves) return false;
     reversed[k] = rev != 0;
+    beams[k] = beam;
   }
   if (!labels.load(r) || labels.classes() != static_cast<int>(deprels.size())) return false;
   root_label = -1;
@@ -414,6 +419,20 @@ bool ParserModel::load(BinaryReader& r, std::uint32_t version) {
 }
 
 namespace {
+
+// The heads of a finished state, in the sentence's order: heads[i] for word i (1-based).
+void sentence_heads(const State& st, bool rev, std::vector<int>& heads) {
+  const int n = st.n;
+  heads.assign(static_cast<std::size_t>(n) + 1, -1);
+  for (int i = 1; i <= n; ++i) {
+    const int h = st.head[static_cast<std::size_t>(i)];
+    if (rev) {
+      heads[static_cast<std::size_t>(n + 1 - i)] = h == 0 ? 0 : n + 1 - h;
+    } else {
+      heads[static_cast<std::size_t>(i)] = h;
+    }
+  }
+}
 
 // Greedy parse of one member; heads[i] for word i (1-based) of the sentence.
 void greedy_heads(const DenseHashedModel& m, bool rev, const Sentence& sentence,
@@ -433,14 +452,94 @@ void greedy_heads(const DenseHashedModel& m, bool rev, const Sentence& sentence,
     st.apply(argmax(scores, kMoves, ok));
   }
   st.finish();
-  heads.assign(static_cast<std::size_t>(n) + 1, -1);
-  for (int i = 1; i <= n; ++i) {
-    const int h = st.head[static_cast<std::size_t>(i)];
-    if (rev) {
-      heads[static_cast<std::size_t>(n + 1 - i)] = h == 0 ? 0 : n + 1 - h;
-    } else {
-      heads[static_cast<std::size_t>(i)] = h;
+  sentence_heads(st, rev, heads);
+}
+
+// Beam search: every item of the beam is a parser state with the moves that built it.
+// Finished items stay in the beam unchanged, so items of different lengths compete on
+// their total scores.
+struct BeamItem {
+  State st;
+  float score = 0;
+  std::vector<std::uint8_t> moves;
+};
+
+struct Candidate {
+  int parent;
+  int move;  // -1: a finished item carried over
+  float score;
+};
+
+// One step: expands every item by its legal moves and keeps the `width` best (ties go to
+// the earlier item, then the lower move, so decoding is deterministic).
+template <typename Scorer>
+void beam_step(const Scorer& m, const Words& x, int width, std::vector<BeamItem>& beam,
+               std::vector<BeamItem>& next, std::vector<Candidate>& cands,
+               std::vector<std::uint64_t>& f) {
+  cands.clear();
+  for (std::size_t i = 0; i < beam.size(); ++i) {
+    const BeamItem& item = beam[i];
+    if (item.st.done()) {
+      cands.push_back({static_cast<int>(i), -1, item.score});
+      continue;
     }
+    transition_features(x, item.st, f);
+    float scores[kMoves] = {0, 0, 0, 0};
+    m.score(f.data(), f.size(), scores);
+    bool ok[kMoves];
+    item.st.legal(ok);
+    for (int mv = 0; mv < kMoves; ++mv) {
+      if (ok[mv]) cands.push_back({static_cast<int>(i), mv, item.score + scores[mv]});
+    }
+  }
+  const auto keep = std::min(cands.size(), static_cast<std::size_t>(width));
+  std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(keep), cands.end(),
+                    [](const Candidate& a, const Candidate& b) {
+                      if (a.score != b.score) return a.score > b.score;
+                      if (a.parent != b.parent) return a.parent < b.parent;
+                      return a.move < b.move;
+                    });
+  next.resize(keep);
+  for (std::size_t j = 0; j < keep; ++j) {
+    const Candidate& c = cands[j];
+    const BeamItem& from = beam[static_cast<std::size_t>(c.parent)];
+    next[j].st = from.st;
+    next[j].moves = from.moves;
+    next[j].score = c.score;
+    if (c.move >= 0) {
+      next[j].st.apply(c.move);
+      next[j].moves.push_back(static_cast<std::uint8_t>(c.move));
+    }
+  }
+  beam.swap(next);
+}
+
+bool all_done(const std::vector<BeamItem>& beam) {
+  return std::all_of(beam.begin(), beam.end(), [](const BeamItem& b) { return b.st.done(); });
+}
+
+void beam_heads(const DenseHashedModel& m, bool rev, int width, const Sentence& sentence,
+                std::vector<int>& heads, std::vector<std::uint64_t>& f) {
+  const int n = static_cast<int>(sentence.tokens.size());
+  Words x;
+  x.build(sentence, rev);
+  std::vector<BeamItem> beam(1);
+  beam[0].st.init(n);
+  std::vector<BeamItem> next;
+  std::vector<Candidate> cands;
+  while (!all_done(beam)) beam_step(m, x, width, beam, next, cands, f);
+  State& best = beam[0].st;  // beam_step keeps the beam sorted, best first
+  best.finish();
+  sentence_heads(best, rev, heads);
+}
+
+void member_heads(const ParserModel& model, std::size_t k, const Sentence& sentence,
+                  std::vector<int>& heads, std::vector<std::uint64_t>& f) {
+  const int width = k < model.beams.size() ? model.beams[k] : 1;
+  if (width > 1) {
+    beam_heads(model.members[k], model.reversed[k], width, sentence, heads, f);
+  } else {
+    greedy_heads(model.members[k], model.reversed[k], sentence, heads, f);
   }
 }
 
@@ -541,7 +640,7 @@ void parse_sentence(const ParserModel& model, Sentence& sentence, int members) {
   std::vector<std::uint64_t> f;
   f.reserve(96);
   std::vector<int> heads;
-  greedy_heads(model.members[0], model.reversed[0], sentence, heads, f);
+  member_heads(model, 0, sentence, heads, f);
   if (voters > 1 && n > 2 && n <= static_cast<int>(kMaxVoteWords)) {
     // Members vote on arcs; the projective tree with most votes wins (the first member
     // breaks ties), with exactly one word under the root.
@@ -551,7 +650,7 @@ void parse_sentence(const ParserModel& model, Sentence& sentence, int members) {
     std::vector<int> other;
     for (std::size_t k = 0; k < voters; ++k) {
       if (k > 0) {
-        greedy_heads(model.members[k], model.reversed[k], sentence, other, f);
+        member_heads(model, k, sentence, other, f);
         agree = agree && other == heads;
       }
       const std::vector<int>& hk = k == 0 ? heads : other;
@@ -687,6 +786,119 @@ int cost(const State& st, const std::vector<int>& gold, int move) {
 
 namespace {
 
+// Gold heads as a member reading in direction `rev` sees them (1-based, size n+1).
+void member_gold(const std::vector<int>& gh, bool rev, std::vector<int>& g) {
+  const int n = static_cast<int>(gh.size()) - 1;
+  g.assign(static_cast<std::size_t>(n) + 1, -1);
+  for (int i = 1; i <= n; ++i) {
+    if (rev) {
+      const int h = gh[static_cast<std::size_t>(n + 1 - i)];
+      g[static_cast<std::size_t>(i)] = h == 0 ? 0 : n + 1 - h;
+    } else {
+      g[static_cast<std::size_t>(i)] = gh[static_cast<std::size_t>(i)];
+    }
+  }
+}
+
+// The static oracle's move: the first zero-cost move in a fixed order (arcs before
+// reduce before shift), so every sentence has one gold sequence.
+int oracle_move(const State& st, const std::vector<int>& gold) {
+  bool ok[kMoves];
+  st.legal(ok);
+  for (int mv : {kLeft, kRight, kReduce, kShift}) {
+    if (ok[mv] && cost(st, gold, mv) == 0) return mv;
+  }
+  for (int mv : {kShift, kRight, kReduce, kLeft}) {
+    if (ok[mv]) return mv;
+  }
+  return -1;
+}
+
+// Replays `moves` from the start, adding `step` to each move's class on its state's
+// features.
+void reward_sequence(DenseHashedTrainer& trainer, const Words& x, int n,
+                     const std::vector<std::uint8_t>& moves, std::size_t count, float step,
+                     std::vector<std::uint64_t>& f) {
+  State st;
+  st.init(n);
+  for (std::size_t t = 0; t < count && t < moves.size(); ++t) {
+    transition_features(x, st, f);
+    trainer.add_to_class(f.data(), f.size(), moves[t], step);
+    st.apply(moves[t]);
+  }
+}
+
+// Global training over a beam (Zhang & Clark 2008; Huang, Fayong & Guo 2012): the gold
+// sequence is searched alongside the beam, and after each sentence the perceptron is
+// updated where the best beam item outscores the gold prefix by most (max-violation).
+DenseHashedModel train_member_beam(const std::vector<Sentence>& train,
+                                   const std::vector<GoldTree>& gold, bool rev,
+                                   std::uint64_t seed, const ParserTrainOptions& options,
+                                   int index) {
+  DenseHashedTrainer trainer(kMoves, options.hash_bits);
+  const int width = std::clamp(options.beam, 2, kMaxBeam);
+  std::vector<std::uint64_t> f;
+  Words x;
+  std::vector<int> g;
+  std::vector<BeamItem> beam;
+  std::vector<BeamItem> next;
+  std::vector<Candidate> cands;
+  BeamItem gold_item;
+  std::vector<std::uint8_t> worst_moves;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::size_t updates = 0;
+    std::size_t sentences = 0;
+    for (std::size_t s : shuffled_indices(train.size(), seed + static_cast<std::uint64_t>(epoch))) {
+      const int n = static_cast<int>(train[s].tokens.size());
+      if (n == 0) continue;
+      ++sentences;
+      member_gold(gold[s].head, rev, g);
+      x.build(train[s], rev);
+      beam.assign(1, BeamItem());
+      beam[0].st.init(n);
+      gold_item = beam[0];
+      float worst = 0;
+      std::size_t worst_gold_len = 0;
+      worst_moves.clear();
+      while (!all_done(beam)) {
+        beam_step(trainer, x, width, beam, next, cands, f);
+        if (!gold_item.st.done()) {
+          transition_features(x, gold_item.st, f);
+          float scores[kMoves] = {0, 0, 0, 0};
+          trainer.score(f.data(), f.size(), scores);
+          const int mv = oracle_move(gold_item.st, g);
+          gold_item.score += scores[mv];
+          gold_item.st.apply(mv);
+          gold_item.moves.push_back(static_cast<std::uint8_t>(mv));
+        }
+        const bool gold_in_beam = std::any_of(beam.begin(), beam.end(), [&](const BeamItem& b) {
+          return b.moves == gold_item.moves;
+        });
+        const bool final_wrong = all_done(beam) && beam[0].moves != gold_item.moves;
+        const float violation = beam[0].score - gold_item.score;
+        if ((!gold_in_beam || final_wrong) && violation >= worst) {
+          worst = violation;
+          worst_gold_len = gold_item.moves.size();
+          worst_moves = beam[0].moves;
+        }
+      }
+      if (!worst_moves.empty()) {
+        reward_sequence(trainer, x, n, gold_item.moves, worst_gold_len, 1.0f, f);
+        reward_sequence(trainer, x, n, worst_moves, worst_moves.size(), -1.0f, f);
+        ++updates;
+      }
+      trainer.tick();
+    }
+    if (options.progress) {
+      options.progress("parser " + std::to_string(index + 1) + (rev ? " (right to left" : " (left to right") +
+                       ", beam " + std::to_string(width) + "): epoch " + std::to_string(epoch + 1) +
+                       " sentences updated " +
+                       std::to_string(100.0 * static_cast<double>(updates) / static_cast<double>(sentences)) + "%");
+    }
+  }
+  return trainer.finish();
+}
+
 DenseHashedModel train_member(const std::vector<Sentence>& train, const std::vector<GoldTree>& gold,
                               bool rev, std::uint64_t seed, const ParserTrainOptions& options,
                               int index) {
@@ -704,16 +916,7 @@ DenseHashedModel train_member(const std::vector<Sentence>& train, const std::vec
     for (std::size_t s : shuffled_indices(train.size(), seed + static_cast<std::uint64_t>(epoch))) {
       const int n = static_cast<int>(train[s].tokens.size());
       if (n == 0) continue;
-      const auto& gh = gold[s].head;
-      g.assign(static_cast<std::size_t>(n) + 1, -1);
-      for (int i = 1; i <= n; ++i) {
-        if (rev) {
-          const int h = gh[static_cast<std::size_t>(n + 1 - i)];
-          g[static_cast<std::size_t>(i)] = h == 0 ? 0 : n + 1 - h;
-        } else {
-          g[static_cast<std::size_t>(i)] = gh[static_cast<std::size_t>(i)];
-        }
-      }
+      member_gold(gold[s].head, rev, g);
       x.build(train[s], rev);
       st.init(n);
       while (!st.done()) {
@@ -795,12 +998,15 @@ std::shared_ptr<ParserModel> train_parser(const std::vector<Sentence>& train,
   const int count = std::max(1, options.members);
   model->members.assign(static_cast<std::size_t>(count), DenseHashedModel());
   model->reversed.assign(static_cast<std::size_t>(count), false);
+  const int width = std::clamp(options.beam, 1, kMaxBeam);
+  model->beams.assign(static_cast<std::size_t>(count), width);
   for (int k = 0; k < count; ++k) model->reversed[static_cast<std::size_t>(k)] = k % 2 == 1;
   auto run = [&](int k) {
     const bool rev = k % 2 == 1;
+    const std::uint64_t seed = options.seed + 1000 * static_cast<std::uint64_t>(k);
     model->members[static_cast<std::size_t>(k)] =
-        train_member(train, gold, rev, options.seed + 1000 * static_cast<std::uint64_t>(k), options,
-                     k);
+        width > 1 ? train_member_beam(train, gold, rev, seed, options, k)
+                  : train_member(train, gold, rev, seed, options, k);
   };
   const int threads = std::max(1, options.threads);
   for (int k = 0; k < count; k += threads) {

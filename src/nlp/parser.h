@@ -21,21 +21,24 @@
 namespace dyad::nlp {
 
 struct ParserModel {
-  // Greedy members (classes: shift, reduce, left-arc, right-arc), reading the sentence
-  // left to right or right to left; with several, they vote on arcs.
+  // Members (classes: shift, reduce, left-arc, right-arc), reading the sentence left to
+  // right or right to left; with several, they vote on arcs. A member with a beam wider
+  // than 1 was trained globally and decodes with a beam of that width; 1 is greedy.
   std::vector<DenseHashedModel> members;
   std::vector<bool> reversed;
+  std::vector<int> beams;
   SparseModel labels;               // classes: deprels
   std::vector<std::string> deprels;
   int root_label = -1;              // index of "root"
 
   void save(BinaryWriter& w) const;
-  // `version` 1 files hold one left-to-right member.
-  bool load(BinaryReader& r, std::uint32_t version = 2);
+  // `version` 1 files hold one left-to-right member; version 2 files greedy members only.
+  bool load(BinaryReader& r, std::uint32_t version = 3);
 };
 
 inline constexpr std::string_view kParserKind = "parser";
-inline constexpr std::uint32_t kParserVersion = 2;
+inline constexpr std::uint32_t kParserVersion = 3;
+inline constexpr int kMaxBeam = 64;
 inline constexpr std::uint32_t kParserMinVersion = 1;
 
 // Longer sentences take the first member's tree without a vote (the vote's decoder is
@@ -54,6 +57,10 @@ struct ParserTrainOptions {
   int threads = 2;      // members train in parallel
   int explore_from_epoch = 2;   // follow the model's own mistakes from this epoch on
   double explore_probability = 0.9;
+  // Above 1: members are trained globally over a beam of this width (max-violation
+  // perceptron updates, Huang et al. 2012) and decode with it; 1: greedy members with
+  // the dynamic oracle.
+  int beam = 1;
   std::uint64_t seed = 20240603;
   std::function<void(std::string_view)> progress;
 };

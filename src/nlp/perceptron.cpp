@@ -276,6 +276,11 @@ void DenseHashedTrainer::update(const std::uint64_t* feats, std::size_t n, int g
   }
 }
 
+void DenseHashedTrainer::add_to_class(const std::uint64_t* feats, std::size_t n, int cls,
+                                      float step) {
+  for (std::size_t i = 0; i < n; ++i) add(row(feats[i]) + static_cast<std::size_t>(cls), step);
+}
+
 DenseHashedModel DenseHashedTrainer::finish() const {
   std::vector<float> avg(weights_.size());
   for (std::size_t i = 0; i < avg.size(); ++i) {

@@ -184,6 +184,8 @@ class DenseHashedTrainer {
   int classes() const { return classes_; }
   void score(const std::uint64_t* feats, std::size_t n, float* scores) const;
   void update(const std::uint64_t* feats, std::size_t n, int gold, int guess, float step = 1.0f);
+  // Adds `step` to class `cls` on every feature (global training updates whole sequences).
+  void add_to_class(const std::uint64_t* feats, std::size_t n, int cls, float step);
   void tick() { ++clock_; }
   DenseHashedModel finish() const;
 

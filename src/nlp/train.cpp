@@ -128,13 +128,15 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   const fs::path out(options.out_dir);
 
   // 1. Segmenter.
-  auto raw = read_conllu_document(train_text.value(), train_path.value());
-  if (!raw.ok()) return raw.error();
-  text::SegmenterTrainOptions seg_options;
-  seg_options.progress = options.progress;
-  auto seg = text::train_segmenter({raw.value()}, seg_options);
-  if (Status st = save_segmenter(*seg, (out / kSegmenterFile).string()); !st.ok()) return st.error();
-  say("segmenter: done after " + std::to_string(static_cast<int>(seconds_since(start))) + " s");
+  if (!options.parser_only) {
+    auto raw = read_conllu_document(train_text.value(), train_path.value());
+    if (!raw.ok()) return raw.error();
+    text::SegmenterTrainOptions seg_options;
+    seg_options.progress = options.progress;
+    auto seg = text::train_segmenter({raw.value()}, seg_options);
+    if (Status st = save_segmenter(*seg, (out / kSegmenterFile).string()); !st.ok()) return st.error();
+    say("segmenter: done after " + std::to_string(static_cast<int>(seconds_since(start))) + " s");
+  }
 
   // 2. Jackknifed tags for the parser's training data, folds in parallel.
   const std::vector<Sentence>& gold = train.value();
@@ -142,7 +144,17 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   TaggerTrainOptions tag_options;
   tag_options.epochs = options.tagger_epochs;
   const int folds = options.folds;
-  if (folds >= 2) {
+  const bool cached = !options.tags_cache.empty() && fs::exists(options.tags_cache, ec);
+  if (cached) {
+    auto read = read_conllu_file(options.tags_cache);
+    if (!read.ok()) return read.error();
+    if (read.value().size() != gold.size()) {
+      return make_error(ErrorCode::kInvalidArgument, "the tags cache does not match the treebank",
+                        options.tags_cache);
+    }
+    tagged = std::move(read.value());
+    say("tagger: jackknifed tags read from " + options.tags_cache);
+  } else if (folds >= 2) {
     auto run_fold = [&](int k) {
       std::vector<Sentence> part;
       for (std::size_t i = 0; i < gold.size(); ++i) {
@@ -167,12 +179,19 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
     }
   }
 
+  if (!cached && !options.tags_cache.empty()) {
+    std::ofstream cache(options.tags_cache);
+    for (const Sentence& s : tagged) write_conllu(cache, s);
+    if (!cache) return make_error(ErrorCode::kIo, "cannot write the tags cache", options.tags_cache);
+  }
+
   // 3. Tagger and lemmatiser on all of train (in parallel with the parser).
   std::shared_ptr<TaggerModel> tagger;
   std::shared_ptr<LemmatizerModel> lemmatizer;
   TaggerTrainOptions full_options = tag_options;
   full_options.progress = options.progress;
   std::thread tagger_thread([&] {
+    if (options.parser_only) return;
     tagger = train_tagger(gold, full_options);
     lemmatizer = train_lemmatizer(gold);
   });
@@ -181,13 +200,18 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   parse_options.label_epochs = options.label_epochs;
   parse_options.hash_bits = options.hash_bits;
   parse_options.members = options.parser_members;
+  parse_options.beam = options.parser_beam;
   parse_options.threads = options.threads;
   parse_options.progress = options.progress;
   const auto parser = train_parser(tagged, parse_options);
   tagger_thread.join();
-  if (Status st = save_tagger(*tagger, (out / kTaggerFile).string()); !st.ok()) return st.error();
-  if (Status st = save_lemmatizer(*lemmatizer, (out / kLemmatizerFile).string()); !st.ok()) {
-    return st.error();
+  if (tagger) {
+    if (Status st = save_tagger(*tagger, (out / kTaggerFile).string()); !st.ok()) return st.error();
+  }
+  if (lemmatizer) {
+    if (Status st = save_lemmatizer(*lemmatizer, (out / kLemmatizerFile).string()); !st.ok()) {
+      return st.error();
+    }
   }
   if (Status st = save_parser(*parser, (out / kParserFile).string()); !st.ok()) return st.error();
   NlpTrainReport report;
@@ -204,7 +228,7 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   txt << "dyad train: models for " << fs::path(train_path.value()).filename().string() << "\n";
   txt << "settings: folds " << folds << ", tagger epochs " << options.tagger_epochs
       << ", parser epochs " << options.parser_epochs << ", label epochs " << options.label_epochs
-      << ", hash bits " << options.hash_bits << ", parser members " << options.parser_members << ", threads " << options.threads << "\n";
+      << ", hash bits " << options.hash_bits  << ", parser members " << options.parser_members << ", parser beam " << options.parser_beam << ", threads " << options.threads << "\n";
   char buf[128];
   std::snprintf(buf, sizeof(buf), "training time: %.0f s\n", report.seconds);
   txt << buf;

@@ -1,5 +1,5 @@
-// Parser building blocks: projectivisation, Eisner decoding, perceptron model files, and
-// the model loaders' handling of bad files.
+// Parser building blocks: projectivisation, Eisner decoding, perceptron model files, the
+// beam parser on a toy treebank, and the model loaders' handling of bad files.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -121,6 +121,101 @@ TEST(Perceptron, TrainingIsDeterministic) {
   };
   EXPECT_EQ(train(), train());
   EXPECT_EQ(shuffled_indices(10, 1), shuffled_indices(10, 1));
+}
+
+// A toy treebank: (form, xpos, upos, head) per word.
+struct ToyWord {
+  const char* form;
+  const char* xpos;
+  const char* upos;
+  int head;
+  const char* deprel;
+};
+
+std::vector<Sentence> toy_treebank() {
+  const std::vector<std::vector<ToyWord>> trees = {
+      {{"John", "NNP", "PROPN", 2, "nsubj"}, {"saw", "VBD", "VERB", 0, "root"},
+       {"Mary", "NNP", "PROPN", 2, "obj"}, {".", ".", "PUNCT", 2, "punct"}},
+      {{"The", "DT", "DET", 2, "det"}, {"army", "NN", "NOUN", 3, "nsubj"},
+       {"attacked", "VBD", "VERB", 0, "root"}, {"the", "DT", "DET", 5, "det"},
+       {"town", "NN", "NOUN", 3, "obj"}, {"in", "IN", "ADP", 7, "case"},
+       {"May", "NNP", "PROPN", 3, "obl"}, {".", ".", "PUNCT", 3, "punct"}},
+      {{"Rebels", "NNS", "NOUN", 2, "nsubj"}, {"fired", "VBD", "VERB", 0, "root"},
+       {"on", "IN", "ADP", 4, "case"}, {"police", "NNS", "NOUN", 2, "obl"},
+       {"and", "CC", "CCONJ", 6, "cc"}, {"fled", "VBD", "VERB", 2, "conj"}},
+      {{"Officials", "NNS", "NOUN", 2, "nsubj"}, {"said", "VBD", "VERB", 0, "root"},
+       {"talks", "NNS", "NOUN", 4, "nsubj"}, {"failed", "VBD", "VERB", 2, "ccomp"}},
+  };
+  std::vector<Sentence> out;
+  for (const auto& words : trees) {
+    Sentence s;
+    for (const ToyWord& w : words) {
+      Token t;
+      t.form = w.form;
+      t.lemma = w.form;
+      t.xpos = w.xpos;
+      t.upos = w.upos;
+      t.head = w.head;
+      t.deprel = w.deprel;
+      s.tokens.push_back(t);
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<int> heads_of(const Sentence& s) {
+  std::vector<int> h;
+  for (const Token& t : s.tokens) h.push_back(t.head);
+  return h;
+}
+
+TEST(BeamParser, LearnsAToyTreebankAndKeepsItsWidthInTheFile) {
+  const std::vector<Sentence> train = toy_treebank();
+  ParserTrainOptions options;
+  options.beam = 4;
+  options.members = 2;  // one left to right, one right to left
+  options.threads = 1;
+  options.epochs = 12;
+  options.label_epochs = 5;
+  options.hash_bits = 14;
+  const auto model = train_parser(train, options);
+  ASSERT_EQ(model->beams, (std::vector<int>{4, 4}));
+  BinaryWriter w;
+  model->save(w);
+  ParserModel back;
+  BinaryReader r(w.data());
+  ASSERT_TRUE(back.load(r, kParserVersion));
+  EXPECT_EQ(back.beams, model->beams);
+  for (const Sentence& gold : train) {
+    for (int members : {1, 2}) {
+      Sentence s = gold;
+      for (Token& t : s.tokens) {
+        t.head = -1;
+        t.deprel.clear();
+      }
+      parse_sentence(back, s, members);
+      EXPECT_EQ(heads_of(s), heads_of(gold)) << gold.tokens[0].form << ", members " << members;
+      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        EXPECT_EQ(s.tokens[i].deprel, gold.tokens[i].deprel) << gold.tokens[i].form;
+      }
+    }
+  }
+}
+
+TEST(BeamParser, TrainingIsDeterministic) {
+  ParserTrainOptions options;
+  options.beam = 3;
+  options.members = 1;
+  options.epochs = 3;
+  options.label_epochs = 2;
+  options.hash_bits = 12;
+  auto bytes = [&] {
+    BinaryWriter w;
+    train_parser(toy_treebank(), options)->save(w);
+    return w.data();
+  };
+  EXPECT_EQ(bytes(), bytes());
 }
 
 TEST(ModelFiles, BadFilesAreErrorsNotCrashes) {
