@@ -23,5 +23,11 @@ void add_dict_command(CLI::App& app);
 void add_parse_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_eval_parse_command(CLI::App& app);
+// The store (include/dyad/store.h): ingest documents into it, re-code what it holds.
+void add_ingest_command(CLI::App& app);
+void add_recode_command(CLI::App& app);
+// Analytics over the store: a dyad's time series, top lists.
+void add_dyad_command(CLI::App& app);
+void add_top_command(CLI::App& app);
 
 }  // namespace dyad::cli

@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   add_parse_command(app);
   add_train_command(app);
   add_eval_parse_command(app);
+  add_ingest_command(app);
+  add_recode_command(app);
+  add_dyad_command(app);
+  add_top_command(app);
 
   try {
     app.parse(argc, argv);

@@ -33,12 +33,22 @@ struct DedupMention {
   std::string text;            // the sentence text, for similarity
 };
 
+// The thresholds and weights of the grouping, tuned on the development part of the labelled
+// set (docs/dedup.md). A mention joins an event when its average pair score with the
+// event's mentions reaches min_similarity; the pair score is the sentences' similarity in
+// [0, 1] plus the bonuses for what the two mentions agree on, minus the penalties.
 struct DedupOptions {
   // Mentions of one event are at most this many days apart (reports trail the act).
   int window_days = 2;
-  // Least pair score (docs/dedup.md: text similarity plus agreement of code, day and
-  // place) for a mention to join an event; in [0, 1.5].
-  double min_similarity = 0.30;
+  double min_similarity = 0.40;
+  double same_code_bonus = 0.20;   // the same event code (a visit and its hosting count as one)
+  double same_day_bonus = 0.10;    // the same day
+  double same_place_bonus = 0.25;  // the same place key, finer than a country
+  // Actors whose roles conflict (USAGOV vs USAMIL; "USA" vs "USAGOV" does not conflict).
+  // The target's roles say what was hit (an army base or a pipeline), the source's only who
+  // in a state acted, which outlets word differently: the penalties differ accordingly.
+  double source_role_conflict_penalty = 0.10;
+  double target_role_conflict_penalty = 0.40;
 };
 
 // Groups mentions into events and names the events.

@@ -21,13 +21,6 @@
 namespace dyad {
 namespace {
 
-// Score weights (docs/dedup.md): the sentence similarity plus small bonuses for agreeing on
-// the exact code, the day and a known place, and a penalty when the actors' roles conflict.
-constexpr double kSameCodeBonus = 0.15;
-constexpr double kSameDayBonus = 0.15;
-constexpr double kSamePlaceBonus = 0.20;
-constexpr double kRoleConflictPenalty = 0.10;
-
 // The family a code belongs to for merging: its CAMEO root, with the roots the field
 // codes interchangeably for one act folded together.
 std::string code_family(const std::string& code) {
@@ -49,6 +42,7 @@ struct Prepared {
   std::string block;             // family | first primary | second primary
   ActorCode first, second;       // actors in block order
   std::string visitor;           // for 042/043: who travelled ("B hosted A": A)
+  bool directed = true;          // first is the source, second the target
   dedup::WeightedWords words;
 };
 
@@ -60,7 +54,8 @@ Prepared prepare(const DedupMention& m) {
   ActorCode source = parse_actor_code(m.source);
   ActorCode target = parse_actor_code(m.target);
   if (is_visit(m.code)) p.visitor = (m.code == "042" ? source : target).country;
-  if (undirected(m.code) && target.country < source.country) std::swap(source, target);
+  p.directed = !undirected(m.code);
+  if (!p.directed && target.country < source.country) std::swap(source, target);
   p.block = code_family(m.code) + "|" + source.country + "|" + target.country;
   p.first = std::move(source);
   p.second = std::move(target);
@@ -94,15 +89,23 @@ bool may_merge(const Prepared& a, const Prepared& b) {
   return true;
 }
 
-double pair_score(const Prepared& a, const Prepared& b) {
+double pair_score(const Prepared& a, const Prepared& b, const DedupOptions& o) {
   const DedupMention& x = *a.mention;
   const DedupMention& y = *b.mention;
   double score = dedup::similarity(a.words, b.words);
-  if (same_code(x, y)) score += kSameCodeBonus;
-  if (x.day == y.day) score += kSameDayBonus;
-  if (!x.place.empty() && x.place == y.place && !is_country_key(x.place)) score += kSamePlaceBonus;
-  if (!roles_compatible(a.first, b.first) || !roles_compatible(a.second, b.second)) {
-    score -= kRoleConflictPenalty;
+  if (same_code(x, y)) score += o.same_code_bonus;
+  if (x.day == y.day) score += o.same_day_bonus;
+  if (!x.place.empty() && x.place == y.place && !is_country_key(x.place)) {
+    score += o.same_place_bonus;
+  }
+  const bool first_conflict = !roles_compatible(a.first, b.first);
+  const bool second_conflict = !roles_compatible(a.second, b.second);
+  if (a.directed) {
+    if (first_conflict) score -= o.source_role_conflict_penalty;
+    if (second_conflict) score -= o.target_role_conflict_penalty;
+  } else if (first_conflict || second_conflict) {
+    // Talks and agreements have participants, not a target: who took part is worded freely.
+    score -= o.source_role_conflict_penalty;
   }
   return score;
 }
@@ -138,7 +141,7 @@ std::vector<Group> group_block(const std::vector<const Prepared*>& block,
           allowed = false;
           break;
         }
-        sum += pair_score(*p, *member);
+        sum += pair_score(*p, *member, options);
       }
       if (!allowed) continue;
       const double average = sum / static_cast<double>(group.members.size());

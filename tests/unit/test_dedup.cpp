@@ -61,9 +61,12 @@ TEST(Dedup, TextSimilarityFavoursSharedNames) {
 TEST(Dedup, OneEventReportedThreeWays) {
   const std::vector<DedupMention> ms = {
       mention("a", "RUSMIL", "SYRREB", "195", 100,
-              "Russian warplanes bombed rebel positions near Saraqib, a monitor said."),
+              "Russian warplanes bombed rebel positions near Saraqib, a monitor said.",
+              "SY:Saraqib"),
       mention("b", "RUSMIL", "SYRREB", "190", 101,
-              "Russian forces attacked rebel-held Saraqib overnight, activists reported."),
+              "Russian forces attacked rebel-held Saraqib overnight, activists reported.",
+              "SY:Saraqib"),
+      // No place known: the sentence and the code carry it.
       mention("c", "RUS", "SYRREB", "195", 100, "Russia carried out air strikes on Saraqib."),
   };
   const auto events = run(ms);
