@@ -29,5 +29,8 @@ void add_recode_command(CLI::App& app);
 // Analytics over the store: a dyad's time series, top lists.
 void add_dyad_command(CLI::App& app);
 void add_top_command(CLI::App& app);
+void add_escalation_command(CLI::App& app);
+// The stored events in the field's formats (GDELT, PLOVER, JSON Lines, CSV).
+void add_export_command(CLI::App& app);
 
 }  // namespace dyad::cli

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   add_recode_command(app);
   add_dyad_command(app);
   add_top_command(app);
+  add_escalation_command(app);
+  add_export_command(app);
 
   try {
     app.parse(argc, argv);

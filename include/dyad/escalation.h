@@ -53,9 +53,11 @@ struct EscalationOptions {
   double min_rate = 0.05;          // floor on the baseline rate, events per period: one event
                                    // after a silent year is not a change by itself
   // A ladder crossing needs the rung to be absent for this many periods before, and to be
-  // reached by an event with this many reports or by two events in the period.
+  // reached by an event with this many reports or by a second event on the rung within
+  // ladder_window_periods (counting the period itself).
   int ladder_lookback_periods = 52;
   int ladder_min_mentions = 2;
+  int ladder_window_periods = 4;
   int max_driving_events = 10;
 };
 

@@ -6,6 +6,7 @@
 // docs/schema.md documents the JSON Lines and TSV output of both.
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,9 @@ struct Mention {
 // Fills root, quad_class, goldstein, cameo_name and the PLOVER and ACLED fields of
 // `mention` from its code (nothing for codes outside CAMEO).
 void describe_code(Mention& mention, GoldsteinScale scale);
+
+// A confidence as the outputs write it: three decimals (0.7, not 0.7000000000000001).
+inline double rounded_confidence(double c) { return std::round(c * 1000.0) / 1000.0; }
 
 // A real-world event: the Mentions that report it, grouped by deduplication.
 struct Event {

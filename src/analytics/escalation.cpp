@@ -56,30 +56,37 @@ std::optional<LadderRung> highest_rung(const Period& period) {
   return best;
 }
 
-// The highest rung the period reaches with weight: an event reported at least min_mentions
-// times, or two events on that rung (a single one-source report is too often a miscoding).
-std::optional<LadderRung> reached_rung(const Period& period, int min_mentions) {
+// The highest rung period t reaches with weight: an event on it in period t, and either an
+// event on it reported at least min_mentions times or a second event on it within the
+// periods of the ladder window (a month of weeks by default). A single one-source report is
+// too often a miscoding to move a dyad up the ladder; a sustained run of them is not.
+std::optional<LadderRung> reached_rung(const std::vector<Period>& periods, int t, const EscalationOptions& o) {
+  const Period& now = periods[static_cast<std::size_t>(t)];
   for (int level = static_cast<int>(LadderRung::kViolence); level >= 1; --level) {
     const auto rung = static_cast<LadderRung>(level);
+    const bool present = std::any_of(now.begin(), now.end(),
+                                     [&](const DyadEvent* e) { return ladder_rung(e->code) == rung; });
+    if (!present) continue;
     int events = 0;
     bool well_reported = false;
-    for (const DyadEvent* e : period) {
-      if (ladder_rung(e->code) != rung) continue;
-      ++events;
-      well_reported = well_reported || e->num_mentions >= min_mentions;
+    for (int u = std::max(0, t - o.ladder_window_periods + 1); u <= t; ++u) {
+      for (const DyadEvent* e : periods[static_cast<std::size_t>(u)]) {
+        if (ladder_rung(e->code) != rung) continue;
+        ++events;
+        well_reported = well_reported || e->num_mentions >= o.ladder_min_mentions;
+      }
     }
     if (well_reported || events >= 2) return rung;
   }
   return std::nullopt;
 }
 
-// The highest rung over periods [lo, hi): of any event, or (min_mentions > 0) as reached.
+// The highest rung over periods [lo, hi): of any event, or (weighted) as reached_rung says.
 std::optional<LadderRung> highest_rung_in(const std::vector<Period>& periods, int lo, int hi,
-                                          int min_mentions = 0) {
+                                          const EscalationOptions* weighted = nullptr) {
   std::optional<LadderRung> best;
   for (int t = lo; t < hi; ++t) {
-    const Period& p = periods[static_cast<std::size_t>(t)];
-    const auto r = min_mentions > 0 ? reached_rung(p, min_mentions) : highest_rung(p);
+    const auto r = weighted ? reached_rung(periods, t, *weighted) : highest_rung(periods[static_cast<std::size_t>(t)]);
     if (r && (!best || *r > *best)) best = r;
   }
   return best;
@@ -185,11 +192,10 @@ void find_ladder_crossings(const std::vector<Period>& periods, const std::vector
                            std::vector<EscalationAlert>& alerts) {
   const int n = static_cast<int>(periods.size());
   for (int t = o.min_baseline_periods; t < n; ++t) {
-    const auto reached = reached_rung(periods[static_cast<std::size_t>(t)], o.ladder_min_mentions);
+    const auto reached = reached_rung(periods, t, o);
     if (!reached || *reached < LadderRung::kVerbalConflict) continue;
     // A thin report in the lookback neither alerts nor hides a later, well-reported crossing.
-    const auto before = highest_rung_in(periods, std::max(0, t - o.ladder_lookback_periods), t,
-                                        o.ladder_min_mentions);
+    const auto before = highest_rung_in(periods, std::max(0, t - o.ladder_lookback_periods), t, &o);
     if (before && *before >= *reached) continue;
     EscalationAlert a;
     a.kind = EscalationAlert::Kind::kLadderCrossing;
@@ -242,7 +248,7 @@ Result<std::vector<EscalationAlert>> detect_escalation(std::span<const DyadEvent
   if (options.period_days <= 0 || options.baseline_periods <= 1 ||
       options.min_baseline_periods < 2 || options.min_baseline_periods > options.baseline_periods ||
       options.max_change_periods < 1 || options.threshold <= 0 || options.min_rate <= 0 ||
-      options.ladder_lookback_periods <= 0 || options.max_driving_events < 0) {
+      options.ladder_lookback_periods <= 0 || options.ladder_window_periods < 1 || options.max_driving_events < 0) {
     return make_error(ErrorCode::kInvalidArgument, "escalation options out of range");
   }
   if (to_day < from_day) {

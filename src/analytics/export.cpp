@@ -168,7 +168,8 @@ std::string gdelt_event_row(const Event& e) {
   row.push_back(std::to_string(e.num_mentions));
   row.push_back(std::to_string(e.num_sources));
   row.insert(row.end(), 2, std::string());       // NumArticles, AvgTone
-  row.insert(row.end(), 3 * 8, std::string());   // Actor1Geo, Actor2Geo, ActionGeo
+  constexpr std::size_t kGeoColumns = 24;  // Actor1Geo, Actor2Geo, ActionGeo: 8 each
+  row.insert(row.end(), kGeoColumns, std::string());
   row.push_back(e.first_seen.valid() ? yyyymmdd(e.first_seen) + "000000" : std::string());
   row.push_back(m.provenance.url);
   std::string line;
@@ -201,7 +202,7 @@ std::string plover_json(const Event& e) {
          {"num_sources", e.num_sources},
          {"first_seen", e.first_seen.to_string()},
          {"last_seen", e.last_seen.to_string()},
-         {"confidence", m.confidence},
+         {"confidence", rounded_confidence(m.confidence)},
          {"source", {{"document_id", m.provenance.document_id}, {"url", m.provenance.url}}},
          {"text", m.provenance.sentence}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -246,7 +247,7 @@ std::string csv_row(const Event& e) {
       std::to_string(e.num_sources),
       e.first_seen.to_string(),
       e.last_seen.to_string(),
-      number(m.confidence),
+      number(rounded_confidence(m.confidence)),
       m.provenance.document_id,
       m.provenance.url,
       m.provenance.sentence};

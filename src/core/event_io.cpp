@@ -65,7 +65,7 @@ std::string mention_to_json(const Mention& m) {
                       {"hypothetical", m.context.hypothetical},
                       {"future", m.context.future},
                       {"claimed_by", m.context.claimed_by}}},
-         {"confidence", m.confidence},
+         {"confidence", rounded_confidence(m.confidence)},
          {"provenance", {{"sentence", p.sentence},
                          {"sentence_span", span_json(p.sentence_span)},
                          {"source_span", span_json(p.source_span)},
@@ -105,7 +105,7 @@ std::string mention_to_tsv(const Mention& m) {
       m.target.code_string(), m.code, m.root, std::to_string(m.quad_class),
       number(m.goldstein), m.source.text, m.target.text, m.plover_type, m.acled_type,
       m.acled_sub_type, m.context.negated ? "1" : "0", m.context.hypothetical ? "1" : "0",
-      m.context.future ? "1" : "0", m.context.claimed_by, number(m.confidence),
+      m.context.future ? "1" : "0", m.context.claimed_by, number(rounded_confidence(m.confidence)),
       span_text(p.verb_span), p.pattern, p.sentence};
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -24,7 +24,7 @@ namespace {
 // The family a code belongs to for merging: its CAMEO root, with the roots the field
 // codes interchangeably for one act folded together.
 std::string code_family(const std::string& code) {
-  const std::string root = cameo_root(code);
+  std::string root = cameo_root(code);
   if (root.empty()) return code;  // non-CAMEO codes merge only with themselves
   if (root == "18" || root == "19" || root == "20") return "violence";
   return root;

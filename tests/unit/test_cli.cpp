@@ -8,26 +8,12 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "test_support.h"
+
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
-
-// Runs the dyad binary with `args` (shell words), stderr discarded unless `merge_stderr`.
-CliRun run_dyad(const std::string& args, bool merge_stderr = false) {
-  const std::string cmd = std::string(DYAD_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using dyad::testing::CliRun;
+using dyad::testing::run_dyad;
 
 TEST(Cli, HelpForEachSubcommand) {
   EXPECT_EQ(run_dyad("--help").status, 0);

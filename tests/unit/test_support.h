@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -17,6 +21,25 @@ inline std::string shared_path(const std::string& relative) {
 inline bool running_in_ci() {
   const char* ci = std::getenv("CI");
   return ci != nullptr && std::string(ci) == "true";
+}
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+};
+
+// Runs the dyad binary with `args` (shell words), stderr discarded unless `merge_stderr`.
+inline CliRun run_dyad(const std::string& args, bool merge_stderr = false) {
+  const std::string cmd = std::string(DYAD_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
 }
 
 }  // namespace dyad::testing
