@@ -29,7 +29,7 @@ struct NounActor {
   std::string entry;
   bool has_country = false;  // the code came with a country (not agent alone)
   bool country_from_modifier = false;  // "Danish media": the country is a modifier
-  bool country_from_document = false;  // an agent given the dateline's country
+  bool country_from_document = false;  // an agent given the dateline's or a place's country
   std::size_t actor_entry = static_cast<std::size_t>(-1);  // the actor dictionary entry
   int name_last = -1;  // last word of the actor's name when it is a name of 2+ words
 };
@@ -74,6 +74,7 @@ class ActorFinder {
   void add_place_countries();
   void share_conjunct_countries();
   void drop_countryless();
+  void apply_place_country();
   void apply_document_country();
 
   const Lexicon& lex_;

@@ -258,10 +258,19 @@ bool SentenceCoder::discarded() const {
   return false;
 }
 
+// "Arnor and Gondor signed a pact in Annuminas": a target that is only one of the joint
+// subject's own members (here by its capital) is where they acted, not whom they acted on.
+bool targets_within_subject(const Clause& c) {
+  if (c.sources.size() < 2) return false;
+  return std::all_of(c.targets.begin(), c.targets.end(), [&](const NounActor* t) {
+    return std::any_of(c.sources.begin(), c.sources.end(), [&](const NounActor* s) { return s->code == t->code; });
+  });
+}
+
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
-  if (!c.targets.empty()) {
+  if (!c.targets.empty() && !targets_within_subject(c)) {
     for (const auto* s : c.sources) {
       for (const auto* t : c.targets) pairs.emplace_back(s, t);
     }
@@ -281,8 +290,13 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
   if (c.inherited_source) confidence -= 0.1;
   if (c.oblique_target) confidence -= 0.05;
   if (!ctx.claimed_by.empty()) confidence -= 0.05;
+  // A paired code's second act ("X visited Y": Y hosted X) is what PETRARCH writes; dyad
+  // codes the act as written, source to target, and writes the target's act only when the
+  // pattern codes nothing else ("[---:173]"). Joint subjects already get both directions.
+  const bool own_act = !vc.code.empty() && vc.code != "---";
+  const int passes = own_act && !opt.reference_semantics ? 1 : 2;
   for (const auto& [s, t] : pairs) {
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = 0; pass < passes; ++pass) {
       const std::string& code = pass == 0 ? vc.code : vc.paired;
       if (code.empty() || code == "---") continue;
       const NounActor* src = pass == 0 ? s : t;

@@ -170,10 +170,45 @@ TEST(Coder, PairedCodesAndSurnameAfterAccentedFirstMention) {
             "5\tofficials\tofficial\tNOUN\tNNS\t_\t3\tobj\t_\t_\n\n")};
   const auto c = Coder(test_lexicon()).code_document(doc("2015-06-01"), sentences);
   ASSERT_EQ(c.size(), 2u);
-  EXPECT_EQ(events(c[0]), (std::vector<std::string>{"VLDGOV OST 042", "OST VLDGOV 043"}));
+  // The visit as written; the host's act of the pair [042:043] only in reference semantics.
+  EXPECT_EQ(events(c[0]), (std::vector<std::string>{"VLDGOV OST 042"}));
   EXPECT_EQ(events(c[1]), (std::vector<std::string>{"VLDGOV OSTGOV 040"}));
   // Coded alone, the second sentence does not know who "Quell" is.
   EXPECT_TRUE(Coder(test_lexicon()).code(doc("2015-06-01"), sentences[1]).mentions.empty());
+  CoderOptions reference;
+  reference.reference_semantics = true;
+  EXPECT_EQ(events(Coder(test_lexicon(), reference).code_document(doc("2015-06-01"), sentences)[0]),
+            (std::vector<std::string>{"VLDGOV OST 042", "OST VLDGOV 043"}));
+}
+
+TEST(Coder, JointSubjectActingInOneMembersPlaceActsOnEachOther) {
+  // "Valdoria and Ostra signed in Ostra": the place is where, not whom.
+  const auto s = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                       "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                       "4\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobl\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)),
+            (std::vector<std::string>{"VLD OST 057", "OST VLD 057"}));
+}
+
+TEST(Coder, AgentsWithoutCountryTakeTheCountryOfTheSentencesPlaces) {
+  const auto s = parse("1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                       "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "3\tstudents\tstudent\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                       "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                       "5\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"OSTCOP OSTEDU 173"}));
+}
+
+TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
+  // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
+  const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                       "2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                       "3\tshelled\tshel\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDMIL OST 194"}));
 }
 
 TEST(Coder, AgentsWithoutCountryTakeTheDatelineCountry) {
