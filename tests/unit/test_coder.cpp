@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "dyad/coder.h"
 #include "dyad/conllu.h"
@@ -12,7 +15,8 @@ namespace dyad {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto p = std::filesystem::temp_directory_path() / ("dyad_coder_" + name);
+  // One name per process: ctest runs each case as its own process, in parallel.
+  const auto p = std::filesystem::temp_directory_path() / ("dyad_coder_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(p) << text;
   return p.string();
 }
