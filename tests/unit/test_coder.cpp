@@ -40,7 +40,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- VISIT [042:043] ---\nVISIT\n"
                           "--- MEET [040] ---\nMEET {MET}\n"
                           "--- SIGN [057] ---\nSIGN\n"
-                          "--- ARREST [173] ---\nARREST\n")};
+                          "--- ARREST [173] ---\nARREST\n"
+                          "--- AGREE [030] ---\nAGREE\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -244,6 +245,48 @@ TEST(Coder, UdV1RelationsAreMapped) {
   EXPECT_EQ(ud_v2_relation("nmod:tmod", true), "obl:tmod");
   EXPECT_EQ(ud_v2_relation("name", false), "flat");
   EXPECT_EQ(ud_v2_relation("obj", true), "obj");
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, GoverningVerbTakesItsSubCodeFromTheGovernedAct) {
+  // "threatened to shell" is a threat of force (138), not the residual threat (130).
+  const auto threat = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                            "2\tthreatened\tthreaten\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                            "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                            "4\tshell\tshell\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                            "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), threat)), (std::vector<std::string>{"VLD OST 138"}));
+  // "agreed to visit" is an intent to meet (036): what is agreed is promised, not done.
+  const auto intent = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                            "2\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                            "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                            "4\tvisit\tvisit\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                            "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), intent)), (std::vector<std::string>{"VLD OST 036"}));
+  // Reference semantics keep the governing verb's own code.
+  CoderOptions reference;
+  reference.reference_semantics = true;
+  EXPECT_EQ(events(Coder(test_lexicon(), reference).code(doc("2015-01-01"), threat)),
+            (std::vector<std::string>{"VLD OST 130"}));
+}
+
+TEST(Coder, StatedFutureActIsAnIntentOrAThreat) {
+  auto sentence = [](const char* aux) {
+    return parse(std::string("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                             "2\t") + aux + "\t" + aux + "\tAUX\tMD\t_\t3\taux\t_\t_\n"
+                             "3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                             "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  };
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("will"))), (std::vector<std::string>{"VLD OST 138"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("would"))), (std::vector<std::string>{"VLD OST 138"}));
+  // Only possible, not stated: no event.
+  EXPECT_TRUE(coder.code(doc("2015-01-01"), sentence("could")).mentions.empty());
 }
 
 }  // namespace
