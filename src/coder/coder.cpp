@@ -22,6 +22,7 @@ const char* no_event_reason_name(NoEventReason r) {
     case NoEventReason::kNoTarget: return "no_target";
     case NoEventReason::kNegated: return "negated";
     case NoEventReason::kHypothetical: return "hypothetical";
+    case NoEventReason::kBackground: return "background";
     case NoEventReason::kSelfEvent: return "self_event";
   }
   return "none";
@@ -137,6 +138,18 @@ std::string future_code(const std::string& act) {
   return {};
 }
 
+// "1971" -> 1971 for a four-digit year from 1800 on; 0 for any other word.
+int year_of(std::string_view word) {
+  if (word.size() != 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return 0;
+  }
+  const int year = std::stoi(std::string(word));
+  return year >= 1800 ? year : 0;
+}
+
+// A discard phrase that is one year, such as PETRARCH's "1914" ... "2013".
+bool year_discard(const Phrase& phrase) { return phrase.size() == 1 && year_of(phrase.front().text) > 0; }
+
 // The words that are the verb's subject, and whether the clause is passive.
 struct Subject {
   int word = -1;
@@ -197,6 +210,7 @@ class SentenceCoder {
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
   bool discarded() const;
+  bool dated_in_earlier_year(int verb) const;
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
 
@@ -372,6 +386,24 @@ void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
   }
 }
 
+bool SentenceCoder::dated_in_earlier_year(int verb) const {
+  // "broke off relations in 2019": a year under "in" or "during" on the verb, or on a noun
+  // of its phrase, that is before the report's year dates the act as history. Relative
+  // and other clauses are not entered: "ties that were cut in 2019" dates only the cutting.
+  std::vector<std::pair<int, int>> todo{{verb, 0}};
+  for (std::size_t q = 0; q < todo.size(); ++q) {
+    const auto [n, depth] = todo[q];
+    for (int k : v_[n].kids) {
+      const Word& w = v_[k];
+      if (w.upos == "VERB" || w.rel == "acl" || w.rel == "advcl" || w.rel == "ccomp" || w.rel == "parataxis") continue;
+      const int year = year_of(w.form);
+      if (year > 0 && year < doc_.published.year && v_.has_kid_lemma(k, "case", {"IN", "DURING"})) return true;
+      if (depth < 2) todo.emplace_back(k, depth + 1);
+    }
+  }
+  return false;
+}
+
 bool SentenceCoder::discarded() const {
   std::vector<const PhraseRef*> cands;
   for (int i = 0; i < v_.size(); ++i) {
@@ -382,6 +414,9 @@ bool SentenceCoder::discarded() const {
       for (std::size_t k = 0; ok && k < ref->phrase.size(); ++k) {
         ok = word_matches(ref->phrase[k], v_[i + static_cast<int>(k)].form);
       }
+      // A year ("1971") is PETRARCH's mark of a history story; dyad reads a dated act as
+      // background instead (dated_in_earlier_year) and codes the rest of the sentence.
+      if (ok && year_discard(ref->phrase) && !coder_.options().reference_semantics) continue;
       if (ok && !lex_.discards[ref->entry].whole_story) return true;
     }
   }
@@ -564,6 +599,11 @@ void SentenceCoder::run() {
         recoded.paired.clear();
         ctx.hypothetical = false;
       }
+    }
+    if (!opt.reference_semantics && dated_in_earlier_year(i)) {
+      note(NoEventReason::kBackground);
+      out_.trace.push_back("  dated in an earlier year: background");
+      continue;
     }
     const Clause c = clause_of(i, recoded);
     if (c.sources.empty()) {

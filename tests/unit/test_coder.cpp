@@ -291,3 +291,23 @@ TEST(Coder, StatedFutureActIsAnIntentOrAThreat) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, ActDatedInAnEarlierYearIsBackground) {
+  const auto s = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                       "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                       "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                       "5\t2009\t2009\tNUM\tCD\t_\t2\tobl\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  const auto old = coder.code(doc("2015-01-01"), s);
+  EXPECT_TRUE(old.mentions.empty());
+  EXPECT_EQ(old.reason, NoEventReason::kBackground);
+  // The same year in the report's year is news.
+  EXPECT_EQ(events(coder.code(doc("2009-05-01"), s)), (std::vector<std::string>{"VLD OST 111"}));
+}
+
+}  // namespace
+}  // namespace dyad
