@@ -135,7 +135,9 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
     if (m->agent) {
       const AgentEntry& ag = lex_.agents[m->entry];
       (ag.before ? before : after).push_back(ag.code);
-    } else if (!primary) {
+    } else if (!primary || (rules_.head_actor_wins && m->begin <= head && head < m->end)) {
+      // The actor named by the phrase's head wins over a country modifying it: "Ukrainian
+      // President Petro Poroshenko" is the person (UKRGOV), not the country (UKR).
       primary = m;
     }
   }

@@ -48,6 +48,9 @@ struct ActorRules {
   bool countryless_agents = true;
   // Surnames and the dateline country of the document, or nullptr.
   const DocumentContext* document = nullptr;
+  // The actor named at a phrase's head wins over a country modifying it ("Ukrainian
+  // President Petro Poroshenko" is UKRGOV). PETRARCH keeps the first actor of the phrase.
+  bool head_actor_wins = true;
 };
 
 class ActorFinder {

@@ -191,7 +191,7 @@ class SentenceCoder {
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, const DocumentContext* context,
                 SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context}), out_(out) {}
+        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context, !coder.options().reference_semantics}), out_(out) {}
 
   void run();
   // People named in full here, for the sentences after: surname -> actor entry.

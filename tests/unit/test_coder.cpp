@@ -311,3 +311,20 @@ TEST(Coder, ActDatedInAnEarlierYearIsBackground) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, ThePersonAtThePhrasesHeadWinsOverTheCountryModifyingIt) {
+  // "Valdorian leader Mara Quell": the person (VLDGOV on this date), not Valdoria.
+  const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                       "2\tleader\tleader\tNOUN\tNN\t_\t3\tnmod\t_\t_\n"
+                       "3\tMara\tMara\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+                       "4\tQuell\tQuell\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+                       "5\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDGOV OST 111"}));
+}
+
+}  // namespace
+}  // namespace dyad
