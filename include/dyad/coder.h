@@ -33,6 +33,7 @@ enum class NoEventReason {
   kNoTarget,      // a coded verb with a source but no target (and targets are required)
   kNegated,       // the act is negated ("did not attack")
   kHypothetical,  // the act is only threatened, planned or conditional
+  kBackground,    // the act is dated in an earlier year ("in 2019 they restored ties")
   kSelfEvent,     // source and target are the same actor
 };
 

@@ -55,6 +55,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const
   build_actors();
   add_place_countries();
   share_conjunct_countries();
+  apply_place_country();
   apply_document_country();
   drop_countryless();
   for (std::size_t k = 0; k < actors_.size(); ++k) {
@@ -134,7 +135,9 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
     if (m->agent) {
       const AgentEntry& ag = lex_.agents[m->entry];
       (ag.before ? before : after).push_back(ag.code);
-    } else if (!primary) {
+    } else if (!primary || (rules_.head_actor_wins && m->begin <= head && head < m->end)) {
+      // The actor named by the phrase's head wins over a country modifying it: "Ukrainian
+      // President Petro Poroshenko" is the person (UKRGOV), not the country (UKR).
       primary = m;
     }
   }
@@ -213,13 +216,13 @@ void ActorFinder::build_actors() {
 
 void ActorFinder::add_place_countries() {
   // "officials in Arnor and Gondor", "soldiers from Gondor", "the ambassadors of Arnor,
-  // Osgiliath and Gondor": an agent without a country takes the countries of a place or
+  // Osgiliath and Gondor", "a spokesman for the Gondorian embassy": an agent without a country takes the countries of a place or
   // state named in a prepositional phrase on it (or on the agent it is coordinated with).
   auto country_actors_under = [&](int noun) {
     std::vector<const NounActor*> found;
     for (int k : v_[noun].kids) {
       const Word& w = v_[k];
-      if (w.rel != "nmod" || !v_.has_kid_lemma(k, "case", {"IN", "FROM", "OF"})) continue;
+      if (w.rel != "nmod" || !v_.has_kid_lemma(k, "case", {"IN", "FROM", "OF", "FOR"})) continue;
       std::vector<int> heads{k};
       for (std::size_t q = 0; q < heads.size() && q < 32; ++q) {
         for (int c : v_.kids_with(heads[q], "conj")) heads.push_back(c);
@@ -274,6 +277,33 @@ void ActorFinder::share_conjunct_countries() {
         break;
       }
     }
+  }
+}
+
+void ActorFinder::apply_place_country() {
+  // "Police deployed in central Minsk", "gunmen killed people in raids on villages in
+  // northern Burkina Faso": when the sentence sets its acts in one country's places, the
+  // agents it names without a country are that country's. A place is a country or city
+  // actor under a locative preposition, named as the phrase's head ("near the Indian
+  // border" names a border, not a place of India).
+  if (!rules_.countryless_agents) return;
+  std::string country;
+  for (const auto& a : actors_) {
+    if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) continue;
+    if (!v_.has_kid_lemma(a.head, "case", {"IN", "NEAR", "THROUGH", "ACROSS", "AT", "OUTSIDE", "INSIDE", "AROUND"})) {
+      continue;
+    }
+    if (!country.empty() && country != a.code.country) return;  // places of two countries
+    country = a.code.country;
+  }
+  if (country.empty()) return;
+  for (auto& a : actors_) {
+    // Unidentified attackers stay unidentified: the place says where, not whose.
+    const auto& roles = a.code.roles;
+    if (a.has_country || std::find(roles.begin(), roles.end(), "UAF") != roles.end()) continue;
+    a.code.country = country;
+    a.has_country = true;
+    a.country_from_document = true;
   }
 }
 

@@ -29,7 +29,7 @@ struct NounActor {
   std::string entry;
   bool has_country = false;  // the code came with a country (not agent alone)
   bool country_from_modifier = false;  // "Danish media": the country is a modifier
-  bool country_from_document = false;  // an agent given the dateline's country
+  bool country_from_document = false;  // an agent given the dateline's or a place's country
   std::size_t actor_entry = static_cast<std::size_t>(-1);  // the actor dictionary entry
   int name_last = -1;  // last word of the actor's name when it is a name of 2+ words
 };
@@ -48,6 +48,9 @@ struct ActorRules {
   bool countryless_agents = true;
   // Surnames and the dateline country of the document, or nullptr.
   const DocumentContext* document = nullptr;
+  // The actor named at a phrase's head wins over a country modifying it ("Ukrainian
+  // President Petro Poroshenko" is UKRGOV). PETRARCH keeps the first actor of the phrase.
+  bool head_actor_wins = true;
 };
 
 class ActorFinder {
@@ -74,6 +77,7 @@ class ActorFinder {
   void add_place_countries();
   void share_conjunct_countries();
   void drop_countryless();
+  void apply_place_country();
   void apply_document_country();
 
   const Lexicon& lex_;

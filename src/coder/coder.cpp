@@ -22,6 +22,7 @@ const char* no_event_reason_name(NoEventReason r) {
     case NoEventReason::kNoTarget: return "no_target";
     case NoEventReason::kNegated: return "negated";
     case NoEventReason::kHypothetical: return "hypothetical";
+    case NoEventReason::kBackground: return "background";
     case NoEventReason::kSelfEvent: return "self_event";
   }
   return "none";
@@ -39,6 +40,115 @@ bool is_report_verb(const Word& w) {
                                                 "ADD", "CONFIRM", "WRITE", "DECLARE", "INSIST"};
   return kReport.count(w.lemma) > 0;
 }
+
+// CAMEO names the act that is appealed for (02x), promised (03x), demanded (10x) or refused
+// (12x) with parallel sub-codes: material cooperation, diplomatic cooperation, aid,
+// political reform, yielding, meeting, mediation. `act` is the code of the act itself
+// ("reopen trade" 061, "release" 0841); the result is the family's code for asking for,
+// promising, demanding or refusing it ("agreed to reopen trade" 0311, "demanded that X
+// release" 1053), or empty when the family has no code for that kind of act.
+std::string family_code(const std::string& family, const std::string& act) {
+  if (act.size() < 3 || (family != "02" && family != "03" && family != "10" && family != "12")) return {};
+  const std::string kind = act.substr(0, 2);
+  const char third = act[2];
+  auto with_sub = [&](char slot, char sub) {
+    std::string code = family + slot;
+    if (sub != 0) code += sub;
+    return find_cameo(code) ? code : family + slot;
+  };
+  if (kind == "06") return with_sub('1', third >= '1' && third <= '4' ? third : 0);
+  if (kind == "05") return family == "12" ? std::string() : family + '2';
+  if (kind == "07") return with_sub(family == "12" ? '2' : '3', third >= '1' && third <= '4' ? third : 0);
+  if (kind == "08" && third == '3') {
+    return with_sub(family == "12" ? '3' : '4', act.size() > 3 ? act[3] : 0);
+  }
+  if (kind == "08") {
+    // Yielding: 081 administrative sanctions, 082 dissent, 084 release, 085 economic
+    // sanctions, 086 international involvement, 087 de-escalation.
+    static const std::string kYieldSubs = "12-3456";  // 081..087 -> sub-code
+    const int k = third - '1';
+    const char sub = k >= 0 && k < static_cast<int>(kYieldSubs.size()) && kYieldSubs[k] != '-' ? kYieldSubs[k] : 0;
+    return with_sub(family == "12" ? '4' : '5', sub);
+  }
+  if (kind == "04" && third == '5') {
+    return family + (family == "03" ? '9' : family == "12" ? '6' : '8');
+  }
+  if (kind == "04") return family + (family == "12" ? '5' : '6');
+  // Asking for, promising or demanding an end to something (trade, aid, talks) is about a
+  // change of policy.
+  if (kind == "16" && family != "12") return with_sub('4', '2');
+  return {};
+}
+
+// A threat (13x) named by what is threatened: sanctions, breaking relations, repression,
+// force ("threatened to halt exports" 1312, "warned it would strike" 138).
+std::string threat_code(const std::string& act) {
+  if (act.size() < 3) return {};
+  const std::string head = act.substr(0, 3);
+  static const std::pair<const char*, const char*> kThreats[] = {
+      {"160", "131"}, {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"},
+      {"165", "135"}, {"166", "136"}, {"172", "132"}, {"171", "137"}, {"173", "137"},
+      {"174", "137"}, {"175", "137"}, {"191", "1381"}, {"192", "1382"}, {"204", "1385"}};
+  for (const auto& [from, to] : kThreats) {
+    if (head == from) {
+      // 172x -> 132x: the restriction threatened keeps its sub-code.
+      if (head == "172" && act.size() == 4 && find_cameo(std::string("132") + act[3])) return std::string("132") + act[3];
+      return to;
+    }
+  }
+  const std::string root = act.substr(0, 2);
+  if (root == "14") return "133";
+  if (root == "18" || root == "19" || root == "20" || root == "15") return "138";
+  return {};
+}
+
+// Verbs that announce an act of one's own to come: "agreed to reopen", "pledged to deepen",
+// "offered to send". What they govern is an intent (03x), whatever their own code.
+bool is_intent_verb(const Word& w) {
+  static const std::set<std::string> kIntent = {"AGREE", "PROMISE", "PLEDGE", "VOW", "OFFER",
+                                               "PLAN", "INTEND", "PREPARE", "UNDERTAKE"};
+  return kIntent.count(w.lemma) > 0;
+}
+
+// The code a verb takes from the act it governs: "threatened to halt exports" is a threat
+// of sanctions (1312), "demanded that X release" a demand for release (1053). Only a
+// family's residual code is refined (020, 030, 100, 120, 130), so that a pattern that
+// already chose a sub-code keeps it. Empty when nothing is refined.
+std::string governing_code(const Word& w, const std::string& own, const std::string& act) {
+  if (act.empty() || act == "---") return {};
+  const std::string act_root = cameo_root(act);
+  if (is_intent_verb(w)) {
+    // A promise of force is a threat ("prepared to sink any warship").
+    if (act_root == "13" || act_root >= "15") return threat_code(act);
+    return family_code("03", act);
+  }
+  if (own.size() != 3 || own[2] != '0') return {};
+  const std::string family = own.substr(0, 2);
+  if (family == "13") return threat_code(act);
+  return family_code(family, act);
+}
+
+// An act stated as one's own future ("will strike", "would send"): CAMEO codes the
+// statement, an intent to cooperate (03x) or a threat of force (138), not the act.
+std::string future_code(const std::string& act) {
+  if (act.size() < 3 || act == "---") return {};
+  const std::string root = cameo_root(act);
+  if (root >= "04" && root <= "08") return family_code("03", act);
+  if (root >= "15") return threat_code(act);
+  return {};
+}
+
+// "1971" -> 1971 for a four-digit year from 1800 on; 0 for any other word.
+int year_of(std::string_view word) {
+  if (word.size() != 4 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return 0;
+  }
+  const int year = std::stoi(std::string(word));
+  return year >= 1800 ? year : 0;
+}
+
+// A discard phrase that is one year, such as PETRARCH's "1914" ... "2013".
+bool year_discard(const Phrase& phrase) { return phrase.size() == 1 && year_of(phrase.front().text) > 0; }
 
 // The words that are the verb's subject, and whether the clause is passive.
 struct Subject {
@@ -81,7 +191,7 @@ class SentenceCoder {
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, const DocumentContext* context,
                 SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context}), out_(out) {}
+        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context, !coder.options().reference_semantics}), out_(out) {}
 
   void run();
   // People named in full here, for the sentences after: surname -> actor entry.
@@ -100,6 +210,9 @@ class SentenceCoder {
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
   bool discarded() const;
+  bool dated_in_earlier_year(int verb) const;
+  int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
+  void refine_by_governed_acts(std::vector<VerbCoding>& codings);
 
   const Coder& coder_;
   const Lexicon& lex_;
@@ -242,6 +355,55 @@ Actor SentenceCoder::make_actor(const NounActor& a) const {
   return out;
 }
 
+int SentenceCoder::governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const {
+  // The coded act in the verb's complement ("threatened to halt", "demanded that X
+  // release"), looking through one uncoded verb ("agreed to let inspectors visit").
+  for (int k : v_[verb].kids) {
+    if (v_[k].rel != "xcomp" && v_[k].rel != "ccomp") continue;
+    const VerbCoding& kc = codings[static_cast<std::size_t>(k)];
+    if (kc.entry && !kc.code.empty() && kc.code != "---") return k;
+    if (depth == 0) {
+      if (const int inner = governed_act(k, codings, 1); inner >= 0) return inner;
+    }
+  }
+  return -1;
+}
+
+void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
+  const std::vector<VerbCoding> original = codings;
+  for (int i = 0; i < v_.size(); ++i) {
+    VerbCoding& vc = codings[static_cast<std::size_t>(i)];
+    if (!vc.entry || is_report_verb(v_[i])) continue;
+    const int act = governed_act(i, original, 0);
+    if (act < 0) continue;
+    const std::string refined = governing_code(v_[i], vc.code, original[static_cast<std::size_t>(act)].code);
+    if (refined.empty() || refined == vc.code) continue;
+    out_.trace.push_back("verb \"" + sentence_.tokens[static_cast<std::size_t>(i)].form + "\" governs " +
+                         original[static_cast<std::size_t>(act)].code + ": " + vc.code + " -> " + refined);
+    vc.code = refined;
+    vc.paired.clear();
+    vc.where += " (by the governed act)";
+  }
+}
+
+bool SentenceCoder::dated_in_earlier_year(int verb) const {
+  // "broke off relations in 2019": a year under "in" or "during" on the verb, or on a noun
+  // of its phrase, that is before the report's year dates the act as history. Relative
+  // and other clauses are not entered: "ties that were cut in 2019" dates only the cutting.
+  std::vector<std::pair<int, int>> todo{{verb, 0}};
+  for (std::size_t q = 0; q < todo.size(); ++q) {
+    const auto [n, depth] = todo[q];
+    for (int k : v_[n].kids) {
+      const Word& w = v_[k];
+      if (w.upos == "VERB" || w.rel == "acl" || w.rel == "advcl" || w.rel == "ccomp" || w.rel == "parataxis") continue;
+      const int year = year_of(w.form);
+      if (year > 0 && year < doc_.published.year && v_.has_kid_lemma(k, "case", {"IN", "DURING"})) return true;
+      if (depth < 2) todo.emplace_back(k, depth + 1);
+    }
+  }
+  return false;
+}
+
 bool SentenceCoder::discarded() const {
   std::vector<const PhraseRef*> cands;
   for (int i = 0; i < v_.size(); ++i) {
@@ -252,16 +414,28 @@ bool SentenceCoder::discarded() const {
       for (std::size_t k = 0; ok && k < ref->phrase.size(); ++k) {
         ok = word_matches(ref->phrase[k], v_[i + static_cast<int>(k)].form);
       }
+      // A year ("1971") is PETRARCH's mark of a history story; dyad reads a dated act as
+      // background instead (dated_in_earlier_year) and codes the rest of the sentence.
+      if (ok && year_discard(ref->phrase) && !coder_.options().reference_semantics) continue;
       if (ok && !lex_.discards[ref->entry].whole_story) return true;
     }
   }
   return false;
 }
 
+// "Arnor and Gondor signed a pact in Annuminas": a target that is only one of the joint
+// subject's own members (here by its capital) is where they acted, not whom they acted on.
+bool targets_within_subject(const Clause& c) {
+  if (c.sources.size() < 2) return false;
+  return std::all_of(c.targets.begin(), c.targets.end(), [&](const NounActor* t) {
+    return std::any_of(c.sources.begin(), c.sources.end(), [&](const NounActor* s) { return s->code == t->code; });
+  });
+}
+
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
-  if (!c.targets.empty()) {
+  if (!c.targets.empty() && !targets_within_subject(c)) {
     for (const auto* s : c.sources) {
       for (const auto* t : c.targets) pairs.emplace_back(s, t);
     }
@@ -281,8 +455,13 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
   if (c.inherited_source) confidence -= 0.1;
   if (c.oblique_target) confidence -= 0.05;
   if (!ctx.claimed_by.empty()) confidence -= 0.05;
+  // A paired code's second act ("X visited Y": Y hosted X) is what PETRARCH writes; dyad
+  // codes the act as written, source to target, and writes the target's act only when the
+  // pattern codes nothing else ("[---:173]"). Joint subjects already get both directions.
+  const bool own_act = !vc.code.empty() && vc.code != "---";
+  const int passes = own_act && !opt.reference_semantics ? 1 : 2;
   for (const auto& [s, t] : pairs) {
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = 0; pass < passes; ++pass) {
       const std::string& code = pass == 0 ? vc.code : vc.paired;
       if (code.empty() || code == "---") continue;
       const NounActor* src = pass == 0 ? s : t;
@@ -351,6 +530,7 @@ void SentenceCoder::run() {
   }
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
   for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e);
+  if (!opt.reference_semantics) refine_by_governed_acts(codings);
 
   for (const auto& [i, e] : verbs) {
     const VerbCoding& vc = codings[static_cast<std::size_t>(i)];
@@ -388,6 +568,7 @@ void SentenceCoder::run() {
     }
     ctx.future = v_.has_kid_lemma(i, "aux", {"WILL", "SHALL", "'LL"});
     ctx.hypothetical = v_.has_kid_lemma(i, "aux", {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD"});
+    const bool speculative = v_.has_kid_lemma(i, "aux", {"COULD", "MIGHT", "MAY", "SHOULD"});
     // An act inside another verb's clause: reported ("X said Y attacked Z") keeps who
     // said it; under a coded verb ("threatened to strike", "accused Y of attacking") it is
     // not itself an act.
@@ -406,6 +587,23 @@ void SentenceCoder::run() {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
         governed = gc.entry && gc.code != "---" && !gc.code.empty();
       }
+    }
+    // "Germany said it would send weapons", "Iran will strike Israel": a stated future act
+    // is an intent or a threat, and is written as such (not when only possible: "could").
+    if (!opt.reference_semantics && !governed && !negated && !speculative &&
+        (ctx.future || ctx.hypothetical)) {
+      const std::string stated = future_code(recoded.code);
+      if (!stated.empty()) {
+        out_.trace.push_back("  stated future act: " + recoded.code + " -> " + stated);
+        recoded.code = stated;
+        recoded.paired.clear();
+        ctx.hypothetical = false;
+      }
+    }
+    if (!opt.reference_semantics && dated_in_earlier_year(i)) {
+      note(NoEventReason::kBackground);
+      out_.trace.push_back("  dated in an earlier year: background");
+      continue;
     }
     const Clause c = clause_of(i, recoded);
     if (c.sources.empty()) {

@@ -1,6 +1,7 @@
 #include "coder/patterns.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace dyad::coding {
 namespace {
@@ -222,27 +223,63 @@ class Matcher {
   const SentenceView& v_;
 };
 
+// Base forms a regular English inflection may come from: "SHELLED" -> SHELL, "BLAMED" ->
+// BLAME, "RAIDED" -> RAID, "PLANNING" -> PLAN, "CARRIES" -> CARRY. The lemmatiser sometimes
+// guesses wrong ("shelled" -> "shel"); the dictionary then decides which guess is a verb.
+std::vector<std::string> regular_bases(const std::string& form) {
+  std::vector<std::string> out;
+  auto strip = [&](std::string_view suffix) {
+    if (form.size() <= suffix.size() + 2 || form.compare(form.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      return;
+    }
+    const std::string stem = form.substr(0, form.size() - suffix.size());
+    out.push_back(stem);
+    out.push_back(stem + "E");
+    const std::size_t n = stem.size();
+    if (stem[n - 1] == stem[n - 2]) out.push_back(stem.substr(0, n - 1));  // doubled consonant
+    if (stem[n - 1] == 'I') out.push_back(stem.substr(0, n - 1) + "Y");
+  };
+  strip("ED");
+  strip("ING");
+  strip("ES");
+  strip("S");
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The best entry indexed under `key` for the verb at word `i`: more words win; for the same
+// words, a later dictionary layer (data/dictionaries/current).
+const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, const std::string& key) {
+  const VerbEntry* best = nullptr;
+  auto it = lex.verbs_by_word.find(key);
+  if (it == lex.verbs_by_word.end()) return best;
+  for (std::size_t index : it->second) {
+    const VerbEntry& e = lex.verbs[index];
+    if (best && (best->words.size() > e.words.size() ||
+                 (best->words.size() == e.words.size() && best->layer >= e.layer))) {
+      continue;
+    }
+    if (e.words.size() == 1 || phrasal_present(e, v, i)) best = &e;
+  }
+  return best;
+}
+
 }  // namespace
 
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
-  const VerbEntry* best = nullptr;
   // The form first: a dictionary may list an inflected form as its own verb ("LEFT" as
   // arriving somewhere, apart from "LEAVE").
   for (const std::string* key : {&v[i].form, &v[i].lemma}) {
-    auto it = lex.verbs_by_word.find(*key);
-    if (it == lex.verbs_by_word.end()) continue;
-    for (std::size_t index : it->second) {
-      const VerbEntry& e = lex.verbs[index];
-      // More words win; for the same words, a later dictionary layer (data/dictionaries/current).
-      if (best && (best->words.size() > e.words.size() ||
-                   (best->words.size() == e.words.size() && best->layer >= e.layer))) {
-        continue;
-      }
-      if (e.words.size() == 1 || phrasal_present(e, v, i)) best = &e;
-    }
-    if (best) break;
+    if (const VerbEntry* e = verb_under(lex, v, i, *key)) return e;
   }
-  return best;
+  if (v[i].upos != "VERB") return nullptr;
+  for (const std::string& base : regular_bases(v[i].form)) {
+    if (const VerbEntry* e = verb_under(lex, v, i, base)) return e;
+  }
+  return nullptr;
 }
 
 VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry) {

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "dyad/coder.h"
 #include "dyad/conllu.h"
@@ -12,7 +15,8 @@ namespace dyad {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto p = std::filesystem::temp_directory_path() / ("dyad_coder_" + name);
+  // One name per process: ctest runs each case as its own process, in parallel.
+  const auto p = std::filesystem::temp_directory_path() / ("dyad_coder_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(p) << text;
   return p.string();
 }
@@ -36,7 +40,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- VISIT [042:043] ---\nVISIT\n"
                           "--- MEET [040] ---\nMEET {MET}\n"
                           "--- SIGN [057] ---\nSIGN\n"
-                          "--- ARREST [173] ---\nARREST\n")};
+                          "--- ARREST [173] ---\nARREST\n"
+                          "--- AGREE [030] ---\nAGREE\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -170,10 +175,45 @@ TEST(Coder, PairedCodesAndSurnameAfterAccentedFirstMention) {
             "5\tofficials\tofficial\tNOUN\tNNS\t_\t3\tobj\t_\t_\n\n")};
   const auto c = Coder(test_lexicon()).code_document(doc("2015-06-01"), sentences);
   ASSERT_EQ(c.size(), 2u);
-  EXPECT_EQ(events(c[0]), (std::vector<std::string>{"VLDGOV OST 042", "OST VLDGOV 043"}));
+  // The visit as written; the host's act of the pair [042:043] only in reference semantics.
+  EXPECT_EQ(events(c[0]), (std::vector<std::string>{"VLDGOV OST 042"}));
   EXPECT_EQ(events(c[1]), (std::vector<std::string>{"VLDGOV OSTGOV 040"}));
   // Coded alone, the second sentence does not know who "Quell" is.
   EXPECT_TRUE(Coder(test_lexicon()).code(doc("2015-06-01"), sentences[1]).mentions.empty());
+  CoderOptions reference;
+  reference.reference_semantics = true;
+  EXPECT_EQ(events(Coder(test_lexicon(), reference).code_document(doc("2015-06-01"), sentences)[0]),
+            (std::vector<std::string>{"VLDGOV OST 042", "OST VLDGOV 043"}));
+}
+
+TEST(Coder, JointSubjectActingInOneMembersPlaceActsOnEachOther) {
+  // "Valdoria and Ostra signed in Ostra": the place is where, not whom.
+  const auto s = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                       "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                       "4\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobl\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)),
+            (std::vector<std::string>{"VLD OST 057", "OST VLD 057"}));
+}
+
+TEST(Coder, AgentsWithoutCountryTakeTheCountryOfTheSentencesPlaces) {
+  const auto s = parse("1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                       "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "3\tstudents\tstudent\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                       "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                       "5\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"OSTCOP OSTEDU 173"}));
+}
+
+TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
+  // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
+  const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                       "2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                       "3\tshelled\tshel\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDMIL OST 194"}));
 }
 
 TEST(Coder, AgentsWithoutCountryTakeTheDatelineCountry) {
@@ -205,6 +245,85 @@ TEST(Coder, UdV1RelationsAreMapped) {
   EXPECT_EQ(ud_v2_relation("nmod:tmod", true), "obl:tmod");
   EXPECT_EQ(ud_v2_relation("name", false), "flat");
   EXPECT_EQ(ud_v2_relation("obj", true), "obj");
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, GoverningVerbTakesItsSubCodeFromTheGovernedAct) {
+  // "threatened to shell" is a threat of force (138), not the residual threat (130).
+  const auto threat = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                            "2\tthreatened\tthreaten\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                            "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                            "4\tshell\tshell\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                            "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), threat)), (std::vector<std::string>{"VLD OST 138"}));
+  // "agreed to visit" is an intent to meet (036): what is agreed is promised, not done.
+  const auto intent = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                            "2\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                            "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                            "4\tvisit\tvisit\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                            "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), intent)), (std::vector<std::string>{"VLD OST 036"}));
+  // Reference semantics keep the governing verb's own code.
+  CoderOptions reference;
+  reference.reference_semantics = true;
+  EXPECT_EQ(events(Coder(test_lexicon(), reference).code(doc("2015-01-01"), threat)),
+            (std::vector<std::string>{"VLD OST 130"}));
+}
+
+TEST(Coder, StatedFutureActIsAnIntentOrAThreat) {
+  auto sentence = [](const char* aux) {
+    return parse(std::string("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                             "2\t") + aux + "\t" + aux + "\tAUX\tMD\t_\t3\taux\t_\t_\n"
+                             "3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\t_\n"
+                             "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  };
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("will"))), (std::vector<std::string>{"VLD OST 138"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("would"))), (std::vector<std::string>{"VLD OST 138"}));
+  // Only possible, not stated: no event.
+  EXPECT_TRUE(coder.code(doc("2015-01-01"), sentence("could")).mentions.empty());
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, ActDatedInAnEarlierYearIsBackground) {
+  const auto s = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                       "2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                       "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                       "5\t2009\t2009\tNUM\tCD\t_\t2\tobl\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  const auto old = coder.code(doc("2015-01-01"), s);
+  EXPECT_TRUE(old.mentions.empty());
+  EXPECT_EQ(old.reason, NoEventReason::kBackground);
+  // The same year in the report's year is news.
+  EXPECT_EQ(events(coder.code(doc("2009-05-01"), s)), (std::vector<std::string>{"VLD OST 111"}));
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, ThePersonAtThePhrasesHeadWinsOverTheCountryModifyingIt) {
+  // "Valdorian leader Mara Quell": the person (VLDGOV on this date), not Valdoria.
+  const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                       "2\tleader\tleader\tNOUN\tNN\t_\t3\tnmod\t_\t_\n"
+                       "3\tMara\tMara\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+                       "4\tQuell\tQuell\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
+                       "5\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDGOV OST 111"}));
 }
 
 }  // namespace
