@@ -60,7 +60,67 @@ SentenceView::SentenceView(const Sentence& sentence) {
       }
       if (to_mark && !subject) w.rel = "xcomp";
     }
+  }
+  lift_verb_under_noun_root();
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    const int h = words_[i].head;
     if (h >= 0 && h != static_cast<int>(i)) words_[static_cast<std::size_t>(h)].kids.push_back(static_cast<int>(i));
+  }
+}
+
+// "Turkish warplanes struck targets in Iraq": a greedy tagger often reads the past tense as
+// a participle, and the parser then makes the subject noun the root with the verb as its
+// modifier (amod or acl) and the object as the noun's own. A verb right after a root noun
+// that governs an object, with no subject, relative word or auxiliary of its own, is the
+// sentence's predicate: it becomes the root, the noun its subject, and the noun's
+// dependents after the verb become the verb's.
+void SentenceView::lift_verb_under_noun_root() {
+  const int n = size();
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (words_[static_cast<std::size_t>(i)].head < 0) root = i;
+  }
+  if (root < 0 || (words_[static_cast<std::size_t>(root)].upos != "NOUN" &&
+                   words_[static_cast<std::size_t>(root)].upos != "PROPN")) {
+    return;
+  }
+  const auto child_rel = [&](int head, const char* rel) {
+    for (int k = 0; k < n; ++k) {
+      if (words_[static_cast<std::size_t>(k)].head == head && words_[static_cast<std::size_t>(k)].rel == rel) return k;
+    }
+    return -1;
+  };
+  // The verb hangs off the root noun ("troops exchanged fire": acl) or off the root's
+  // object just after it ("warplanes struck targets": "struck" an amod of "targets").
+  const int root_object = child_rel(root, "obj");
+  int verb = -1;
+  for (int k = root + 1; k < n && verb < 0; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.upos != "VERB" || (w.rel != "amod" && w.rel != "acl")) continue;
+    const bool on_root = w.head == root && (child_rel(k, "obj") >= 0 || root_object > k);
+    const bool on_object = w.head == root_object && root_object > k;
+    const bool clause = child_rel(k, "nsubj") >= 0 || child_rel(k, "mark") >= 0 || child_rel(k, "aux") >= 0;
+    if ((on_root || on_object) && !clause) verb = k;
+  }
+  if (verb < 0) return;
+  // Only the words between the noun and the verb may be the noun's: anything else, a verb.
+  for (int k = root + 1; k < verb; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.upos == "VERB" || w.upos == "AUX") return;
+  }
+  Word& v = words_[static_cast<std::size_t>(verb)];
+  v.head = -1;
+  v.rel = "root";
+  v.sub.clear();
+  Word& r = words_[static_cast<std::size_t>(root)];
+  r.head = verb;
+  r.rel = "nsubj";
+  r.sub.clear();
+  for (int k = verb + 1; k < n; ++k) {
+    Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head != root) continue;
+    w.head = verb;
+    if (w.rel == "nmod" && w.sub != "poss") w.rel = "obl";
   }
 }
 

@@ -38,6 +38,8 @@ class SentenceView {
   Span span_of(int first, int last) const;
 
  private:
+  void lift_verb_under_noun_root();
+
   std::vector<Word> words_;
 };
 

@@ -216,6 +216,34 @@ TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDMIL OST 194"}));
 }
 
+TEST(Coder, AVerbMisparsedAsTheRootNounsModifierIsThePredicate) {
+  // "Valdorian troops shelled depots in Ostra": the past tense read as a participle, the
+  // verb hung as an adjective on the object and the subject noun made the root.
+  const auto on_object = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                               "2\ttroops\ttroop\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+                               "3\tshelled\tshell\tVERB\tVBN\t_\t4\tamod\t_\t_\n"
+                               "4\tdepots\tdepot\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                               "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                               "6\tOstra\tOstra\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), on_object)),
+            (std::vector<std::string>{"VLDMIL OST 194"}));
+  // The same with the verb as a clause on the subject ("troops attacked Ostra": acl).
+  const auto on_subject = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                                "2\ttroops\ttroop\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+                                "3\tattacked\tattack\tVERB\tVBN\t_\t2\tacl\t_\t_\n"
+                                "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), on_subject)),
+            (std::vector<std::string>{"VLDMIL OST 190"}));
+  // A real reduced relative keeps its parse: "Ostra troops attacked by rebels" has no object.
+  const auto relative = parse("1\tOstra\tOstra\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+                              "2\ttroops\ttroop\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+                              "3\tattacked\tattack\tVERB\tVBN\t_\t2\tacl\t_\t_\n"
+                              "4\tby\tby\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                              "5\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tobl\t_\t_\n\n");
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), relative);
+  for (const auto& m : c.mentions) EXPECT_NE(m.source.code_string(), "OSTMIL");
+}
+
 TEST(Coder, AgentsWithoutCountryTakeTheDatelineCountry) {
   const auto s = parse("1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
                        "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
