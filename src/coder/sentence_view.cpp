@@ -84,6 +84,13 @@ void SentenceView::lift_verb_under_noun_root() {
                    words_[static_cast<std::size_t>(root)].upos != "PROPN")) {
     return;
   }
+  const auto child_lemma = [&](int head, const char* rel, const char* lemma) {
+    for (int k = 0; k < n; ++k) {
+      const Word& w = words_[static_cast<std::size_t>(k)];
+      if (w.head == head && w.rel == rel && w.lemma == lemma) return true;
+    }
+    return false;
+  };
   const auto child_rel = [&](int head, const char* rel) {
     for (int k = 0; k < n; ++k) {
       if (words_[static_cast<std::size_t>(k)].head == head && words_[static_cast<std::size_t>(k)].rel == rel) return k;
@@ -92,13 +99,30 @@ void SentenceView::lift_verb_under_noun_root() {
   };
   // The verb hangs off the root noun ("troops exchanged fire": acl) or off the root's
   // object just after it ("warplanes struck targets": "struck" an amod of "targets").
+  // Or off a noun inside the root's phrase before it ("Thousands of people marched
+  // through Caracas": "marched" an acl of "people").
   const int root_object = child_rel(root, "obj");
+  const auto in_root_phrase = [&](int word) {
+    for (int h = word; h >= 0; h = words_[static_cast<std::size_t>(h)].head) {
+      if (h == root) return true;
+      if (words_[static_cast<std::size_t>(h)].rel != "nmod") return false;
+    }
+    return false;
+  };
   int verb = -1;
   for (int k = root + 1; k < n && verb < 0; ++k) {
     const Word& w = words_[static_cast<std::size_t>(k)];
     if (w.upos != "VERB" || (w.rel != "amod" && w.rel != "acl")) continue;
-    const bool on_root = w.head == root && (child_rel(k, "obj") >= 0 || root_object > k);
-    const bool on_object = w.head == root_object && root_object > k;
+    // A reduced relative ("troops attacked by rebels") has no object; a nested head
+    // ("thousands of people marched through ...") may have an oblique instead.
+    const int oblique = child_rel(k, "obl");
+    const bool agent = oblique >= 0 && (words_[static_cast<std::size_t>(oblique)].sub == "agent" ||
+                                        child_lemma(oblique, "case", "BY"));
+    const bool object = child_rel(k, "obj") >= 0;
+    const bool on_root = w.head == root && (object || root_object > k);
+    const bool on_object = (w.head == root_object && root_object > k) ||
+                           (w.head != root && w.head < k && in_root_phrase(w.head) &&
+                            (object || (oblique >= 0 && !agent)));
     const bool clause = child_rel(k, "nsubj") >= 0 || child_rel(k, "mark") >= 0 || child_rel(k, "aux") >= 0;
     if ((on_root || on_object) && !clause) verb = k;
   }

@@ -234,6 +234,15 @@ TEST(Coder, AVerbMisparsedAsTheRootNounsModifierIsThePredicate) {
                                 "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
   EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), on_subject)),
             (std::vector<std::string>{"VLDMIL OST 190"}));
+  // The verb on a noun inside the root's phrase: "Hundreds of Valdorian troops attacked Ostra".
+  const auto nested = parse("1\tHundreds\thundred\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
+                            "2\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+                            "3\tValdorian\tValdorian\tADJ\tJJ\t_\t4\tamod\t_\t_\n"
+                            "4\ttroops\ttroop\tNOUN\tNNS\t_\t1\tnmod\t_\t_\n"
+                            "5\tattacked\tattack\tVERB\tVBN\t_\t4\tacl\t_\t_\n"
+                            "6\tOstra\tOstra\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), nested)),
+            (std::vector<std::string>{"VLDMIL OST 190"}));
   // A real reduced relative keeps its parse: "Ostra troops attacked by rebels" has no object.
   const auto relative = parse("1\tOstra\tOstra\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
                               "2\ttroops\ttroop\tNOUN\tNNS\t_\t0\troot\t_\t_\n"
