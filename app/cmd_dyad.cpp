@@ -33,13 +33,10 @@ int run_dyad(const DyadOptions& opt) {
   if (!period) throw CLI::ValidationError("--by", "day, week or month");
   const auto from = optional_date("--from", opt.from);
   const auto to = optional_date("--to", opt.to);
-  auto store = open_store(opt.db);
-  if (!store) {
-    std::cerr << "dyad dyad: " << store.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto days = (*store)->dyad_days(opt.a, opt.b, from, to);
-  auto volume = (*store)->documents_per_day(from, to);
+  auto store = open_store_or_report("dyad", opt.db);
+  if (!store) return kExitUsage;
+  auto days = store->dyad_days(opt.a, opt.b, from, to);
+  auto volume = store->documents_per_day(from, to);
   if (!days || !volume) {
     std::cerr << "dyad dyad: " << (days ? volume.error() : days.error()).to_string() << '\n';
     return kExitUsage;

@@ -49,12 +49,9 @@ std::string driving_text(const EscalationAlert& a, const std::map<std::string, s
 
 int run_escalation(const EscalationCommandOptions& opt) {
   const auto since = optional_date("--since", opt.since);
-  auto store = open_store(opt.db);
-  if (!store) {
-    std::cerr << "dyad escalation: " << store.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto events = (*store)->events({});
+  auto store = open_store_or_report("escalation", opt.db);
+  if (!store) return kExitUsage;
+  auto events = store->events({});
   if (!events) {
     std::cerr << "dyad escalation: " << events.error().to_string() << '\n';
     return kExitUsage;

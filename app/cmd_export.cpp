@@ -20,24 +20,30 @@ struct ExportOptions {
   bool header = true;
 };
 
+// The mentions of the document last read: a document's events come together, so one read
+// serves them all.
+struct MentionCache {
+  std::string document_id;
+  std::vector<StoredMention> mentions;
+};
+
 // The Event the export formats take: the stored event with its representative mention.
-Result<Event> full_event(Store& store, const StoredEvent& stored) {
+Result<Event> full_event(Store& store, const StoredEvent& stored, MentionCache& cache) {
   const std::string& rep = stored.representative_mention;
   const auto dash = rep.rfind('-');
   if (dash == std::string::npos) return make_error(ErrorCode::kParse, "bad mention id " + rep, stored.id);
-  auto mentions = store.mentions(rep.substr(0, dash));
-  if (!mentions) return mentions.error();
+  if (cache.document_id != rep.substr(0, dash)) {
+    auto mentions = store.mentions(rep.substr(0, dash));
+    if (!mentions) return mentions.error();
+    cache = MentionCache{rep.substr(0, dash), std::move(*mentions)};
+  }
   Event e;
   e.id = stored.id;
-  for (auto& m : *mentions) {
-    if (m.id == rep) e.summary = std::move(m.mention);
+  for (const auto& m : cache.mentions) {
+    if (m.id == rep) e.summary = m.mention;
     if (m.event_id == stored.id) e.mention_ids.push_back(m.id);
   }
   if (e.summary.code.empty()) return make_error(ErrorCode::kNotFound, "representative mention " + rep + " is gone", stored.id);
-  if (e.summary.provenance.url.empty()) {
-    auto doc = store.document(e.summary.provenance.document_id);
-    if (doc) e.summary.provenance.url = doc->url;
-  }
   e.summary.event_date = stored.date;
   e.num_mentions = stored.num_mentions;
   e.num_sources = stored.num_sources;
@@ -75,20 +81,18 @@ int run_export(const ExportOptions& opt) {
   filter.actor = opt.actor;
   filter.code = opt.code;
   filter.limit = opt.limit;
-  auto store = open_store(opt.db);
-  if (!store) {
-    std::cerr << "dyad export: " << store.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto events = (*store)->events(filter);
+  auto store = open_store_or_report("export", opt.db);
+  if (!store) return kExitUsage;
+  auto events = store->events(filter);
   if (!events) {
     std::cerr << "dyad export: " << events.error().to_string() << '\n';
     return kExitUsage;
   }
   if (opt.format == "csv" && opt.header) std::cout << csv_header() << '\n';
   std::size_t written = 0, failed = 0;
+  MentionCache cache;
   for (const StoredEvent& stored : *events) {
-    auto e = full_event(**store, stored);
+    auto e = full_event(*store, stored, cache);
     if (!e) {
       std::cerr << "dyad export: skipped: " << e.error().to_string() << '\n';
       ++failed;

@@ -53,21 +53,14 @@ std::size_t count_documents(const InputOptions& input) {
 }
 
 int run_ingest(const IngestOptions& opt) {
-  if (opt.goldstein != "gdelt" && opt.goldstein != "icews") throw CLI::ValidationError("--goldstein", "gdelt or icews");
-  auto coder = StoreCoder::load(opt.dictionaries,
-                                opt.goldstein == "icews" ? GoldsteinScale::kIcews : GoldsteinScale::kGdelt);
-  if (!coder) {
-    std::cerr << "dyad ingest: " << coder.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto writer = open_store(opt.db);
+  auto coder = load_coder_or_report("ingest", opt.dictionaries, opt.goldstein);
+  if (!coder) return kExitUsage;
+  auto writer = open_store_or_report("ingest", opt.db);
+  if (!writer) return kExitUsage;
   // A second connection answers "already stored?" while the writer commits a batch.
-  auto lookup = writer ? open_store(opt.db) : writer.error();
-  if (!writer || !lookup) {
-    std::cerr << "dyad ingest: " << (writer ? lookup : writer).error().to_string() << '\n';
-    return kExitUsage;
-  }
-  const StoreCoder& c = **coder;
+  auto lookup = open_store_or_report("ingest", opt.db);
+  if (!lookup) return kExitUsage;
+  const StoreCoder& c = *coder;
   Progress progress("ingest", isatty_stderr() ? count_documents(opt.input) : 0);
   Totals totals;
   std::future<Result<WriteReport>> pending;
@@ -87,7 +80,7 @@ int run_ingest(const IngestOptions& opt) {
     if (batch.empty() || !store_error.empty()) return;
     std::vector<Document> todo;
     for (auto& d : batch) {
-      auto stored = (*lookup)->coded_with(d.id);
+      auto stored = lookup->coded_with(d.id);
       if (stored && *stored && same_versions(**stored, c.versions())) {
         ++totals.written.unchanged;
         progress.add(1, 0, 0);
@@ -113,7 +106,7 @@ int run_ingest(const IngestOptions& opt) {
     }
     wait_for_write();
     progress.add(coded.size(), sentences, mentions);
-    Store* store = writer->get();
+    Store* store = writer.get();
     pending = std::async(std::launch::async, [store, good] { return store->write(*good); });
   };
 
@@ -128,7 +121,7 @@ int run_ingest(const IngestOptions& opt) {
     std::cerr << "dyad ingest: stopped: " << store_error << '\n';
     return kExitUsage;
   }
-  const auto counts = (*writer)->counts();
+  const auto counts = writer->counts();
   const WriteReport& w = totals.written;
   std::cerr << "dyad ingest: " << tally.documents << " documents in " << progress.seconds() << " s: " << w.added
             << " added, " << w.replaced << " replaced, " << w.unchanged << " unchanged, "

@@ -20,24 +20,16 @@ struct RecodeOptions {
 };
 
 int run_recode(const RecodeOptions& opt) {
-  if (opt.goldstein != "gdelt" && opt.goldstein != "icews") throw CLI::ValidationError("--goldstein", "gdelt or icews");
-  auto coder = StoreCoder::load(opt.dictionaries,
-                                opt.goldstein == "icews" ? GoldsteinScale::kIcews : GoldsteinScale::kGdelt);
-  if (!coder) {
-    std::cerr << "dyad recode: " << coder.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto store = open_store(opt.db);
-  if (!store) {
-    std::cerr << "dyad recode: " << store.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  const auto counts = (*store)->counts();
+  auto coder = load_coder_or_report("recode", opt.dictionaries, opt.goldstein);
+  if (!coder) return kExitUsage;
+  auto store = open_store_or_report("recode", opt.db);
+  if (!store) return kExitUsage;
+  const auto counts = store->counts();
   Progress progress("recode", counts ? static_cast<std::size_t>(counts->documents) : 0);
   std::size_t recoded = 0, current = 0, failed = 0;
   std::string after;
   for (;;) {
-    auto ids = (*store)->document_ids(after, opt.batch);
+    auto ids = store->document_ids(after, opt.batch);
     if (!ids) {
       progress.finish();
       std::cerr << "dyad recode: " << ids.error().to_string() << '\n';
@@ -47,12 +39,12 @@ int run_recode(const RecodeOptions& opt) {
     after = ids->back();
     std::vector<Document> todo;
     for (const auto& id : *ids) {
-      auto versions = (*store)->coded_with(id);
-      if (versions && *versions && same_versions(**versions, (*coder)->versions())) {
+      auto versions = store->coded_with(id);
+      if (versions && *versions && same_versions(**versions, coder->versions())) {
         ++current;
         continue;
       }
-      auto doc = (*store)->document(id);
+      auto doc = store->document(id);
       if (!doc) {
         ++failed;
         std::cerr << "dyad recode: " << doc.error().to_string() << '\n';
@@ -61,7 +53,7 @@ int run_recode(const RecodeOptions& opt) {
       todo.push_back(std::move(doc).value());
     }
     std::vector<Result<CodedDocument>> coded(todo.size(), make_error(ErrorCode::kInternal, "not coded"));
-    parallel_for(todo.size(), opt.threads, [&](std::size_t i) { coded[i] = (*coder)->code(std::move(todo[i])); });
+    parallel_for(todo.size(), opt.threads, [&](std::size_t i) { coded[i] = coder->code(std::move(todo[i])); });
     std::vector<CodedDocument> good;
     std::size_t sentences = 0, mentions = 0;
     for (auto& r : coded) {
@@ -75,7 +67,7 @@ int run_recode(const RecodeOptions& opt) {
       mentions += r->mentions.size();
       good.push_back(std::move(r).value());
     }
-    auto written = (*store)->write(good);
+    auto written = store->write(good);
     if (!written) {
       progress.finish();
       std::cerr << "dyad recode: stopped: " << written.error().to_string() << '\n';

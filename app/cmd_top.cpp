@@ -26,12 +26,9 @@ int run_top(const TopOptions& opt) {
   }
   const auto from = optional_date("--from", opt.from);
   const auto to = optional_date("--to", opt.to);
-  auto store = open_store(opt.db);
-  if (!store) {
-    std::cerr << "dyad top: " << store.error().to_string() << '\n';
-    return kExitUsage;
-  }
-  auto top = (*store)->top(kind, from, to, opt.limit);
+  auto store = open_store_or_report("top", opt.db);
+  if (!store) return kExitUsage;
+  auto top = store->top(kind, from, to, opt.limit);
   if (!top) {
     std::cerr << "dyad top: " << top.error().to_string() << '\n';
     return kExitUsage;

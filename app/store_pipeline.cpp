@@ -50,6 +50,22 @@ Result<CodedDocument> StoreCoder::code(Document document) const {
   return out;
 }
 
+std::unique_ptr<Store> open_store_or_report(const char* command, const std::string& url) {
+  auto store = open_store(url);
+  if (store) return std::move(*store);
+  std::cerr << "dyad " << command << ": " << store.error().to_string() << '\n';
+  return nullptr;
+}
+
+std::unique_ptr<StoreCoder> load_coder_or_report(const char* command, const DictionaryOptions& dictionaries,
+                                                 const std::string& goldstein) {
+  if (goldstein != "gdelt" && goldstein != "icews") throw CLI::ValidationError("--goldstein", "gdelt or icews");
+  auto coder = StoreCoder::load(dictionaries, goldstein == "icews" ? GoldsteinScale::kIcews : GoldsteinScale::kGdelt);
+  if (coder) return std::move(*coder);
+  std::cerr << "dyad " << command << ": " << coder.error().to_string() << '\n';
+  return nullptr;
+}
+
 bool isatty_stderr() { return isatty(STDERR_FILENO) != 0; }
 
 Progress::Progress(std::string verb, std::size_t expected_documents)

@@ -39,6 +39,13 @@ class StoreCoder {
   CodingVersions versions_;
 };
 
+// What every store command does first, reporting a failure on stderr as "dyad COMMAND: ..."
+// and giving nullptr (the caller then exits with kExitUsage).
+std::unique_ptr<Store> open_store_or_report(const char* command, const std::string& url);
+// `goldstein` is "gdelt" or "icews" (else a CLI::ValidationError for --goldstein).
+std::unique_ptr<StoreCoder> load_coder_or_report(const char* command, const DictionaryOptions& dictionaries,
+                                                 const std::string& goldstein);
+
 // Whether stderr is a terminal (then a live progress bar, else log lines).
 bool isatty_stderr();
 

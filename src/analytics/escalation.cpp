@@ -81,12 +81,11 @@ std::optional<LadderRung> reached_rung(const std::vector<Period>& periods, int t
   return std::nullopt;
 }
 
-// The highest rung over periods [lo, hi): of any event, or (weighted) as reached_rung says.
-std::optional<LadderRung> highest_rung_in(const std::vector<Period>& periods, int lo, int hi,
-                                          const EscalationOptions* weighted = nullptr) {
+// The highest rung of any event over periods [lo, hi).
+std::optional<LadderRung> highest_rung_in(const std::vector<Period>& periods, int lo, int hi) {
   std::optional<LadderRung> best;
   for (int t = lo; t < hi; ++t) {
-    const auto r = weighted ? reached_rung(periods, t, *weighted) : highest_rung(periods[static_cast<std::size_t>(t)]);
+    const auto r = highest_rung(periods[static_cast<std::size_t>(t)]);
     if (r && (!best || *r > *best)) best = r;
   }
   return best;
@@ -191,11 +190,15 @@ void find_ladder_crossings(const std::vector<Period>& periods, const std::vector
                            int from_day, const EscalationOptions& o,
                            std::vector<EscalationAlert>& alerts) {
   const int n = static_cast<int>(periods.size());
+  // Each period's reached rung, once: the lookback of every later period reads them.
+  std::vector<std::optional<LadderRung>> reached_at(static_cast<std::size_t>(n));
+  for (int t = 0; t < n; ++t) reached_at[static_cast<std::size_t>(t)] = reached_rung(periods, t, o);
   for (int t = o.min_baseline_periods; t < n; ++t) {
-    const auto reached = reached_rung(periods, t, o);
+    const auto reached = reached_at[static_cast<std::size_t>(t)];
     if (!reached || *reached < LadderRung::kVerbalConflict) continue;
     // A thin report in the lookback neither alerts nor hides a later, well-reported crossing.
-    const auto before = highest_rung_in(periods, std::max(0, t - o.ladder_lookback_periods), t, &o);
+    const auto lookback = reached_at.begin() + std::max(0, t - o.ladder_lookback_periods);
+    const auto before = *std::max_element(lookback, reached_at.begin() + t);
     if (before && *before >= *reached) continue;
     EscalationAlert a;
     a.kind = EscalationAlert::Kind::kLadderCrossing;

@@ -7,22 +7,12 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/tsv.h"
+
 namespace dyad {
 namespace {
 
 using nlohmann::json;
-
-std::string clean_field(std::string s) {
-  for (char& c : s) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return s;
-}
-
-std::string number(double v) {
-  json j = v;
-  return j.dump();
-}
 
 // The date GDELT's SQLDATE means: when the event happened (the report date until enrich).
 Date event_date(const Event& e) {

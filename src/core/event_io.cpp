@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/tsv.h"
 #include "dyad/version.h"
 
 namespace dyad {
@@ -22,18 +23,6 @@ json actor_json(const Actor& a) {
 
 std::string span_text(const Span& s) {
   return s.empty() ? std::string() : std::to_string(s.begin) + "-" + std::to_string(s.end);
-}
-
-std::string clean_field(std::string s) {
-  for (char& c : s) {
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  }
-  return s;
-}
-
-std::string number(double v) {
-  json j = v;
-  return j.dump();
 }
 
 }  // namespace

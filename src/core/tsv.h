@@ -1,6 +1,8 @@
-// Splitting tab-separated tables (with a header line) into rows of fields.
+// Tab-separated tables: splitting them (with a header line) into rows of fields, and the
+// fields of the lines dyad writes (TSV output, GDELT rows, CSV).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,5 +35,17 @@ inline std::vector<std::vector<std::string>> tsv_rows(std::string_view text) {
   }
   return rows;
 }
+
+// A field for a tab-separated line: tabs and line breaks become spaces, so that every row
+// keeps its number of fields.
+inline std::string clean_field(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+// A number as the text outputs write it: as JSON does (7.0, -4.4).
+inline std::string number(double v) { return nlohmann::json(v).dump(); }
 
 }  // namespace dyad

@@ -360,8 +360,9 @@ Result<std::vector<StoredMention>> SqlStore::mentions(const std::string& documen
       " m.goldstein, m.plover_type, m.plover_mode, m.plover_context, m.acled_type, m.acled_sub_type, m.report_day,"
       " m.event_day, m.negated, m.hypothetical, m.future, m.claimed_by, m.confidence, m.verb_begin, m.verb_end,"
       " m.pattern, m.place, m.outlet, m.coder_version, m.dictionaries_version, m.models_version, m.event_id,"
-      " s.text, s.span_begin, s.span_end"
+      " s.text, s.span_begin, s.span_end, d.url"
       " FROM mentions m LEFT JOIN sentences s ON s.document_id = m.document_id AND s.idx = m.sentence_index"
+      " LEFT JOIN documents d ON d.id = m.document_id"
       " WHERE m.document_id = ? ORDER BY m.ordinal",
       p, [&](const Row& r) {
         const auto size = [&](int c) { return static_cast<std::size_t>(r.integer(c)); };
@@ -396,6 +397,7 @@ Result<std::vector<StoredMention>> SqlStore::mentions(const std::string& documen
         sm.event_id = r.text(36);
         m.provenance.sentence = r.text(37);
         m.provenance.sentence_span = Span{size(38), size(39)};
+        m.provenance.url = r.text(40);
         out.push_back(std::move(sm));
       });
   if (!s) return s.error();
