@@ -179,7 +179,13 @@ class Reader {
     std::string_view value = body.substr(eq + 1);
     if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     if (key == "sent_id") {
-      id_ = std::string(trim(value));
+      // Whitespace controls become spaces, as the writer writes them, so an id reads back
+      // the same after a write.
+      std::string id(value);
+      for (char& c : id) {
+        if (c == '\t' || c == '\r' || c == '\n') c = ' ';
+      }
+      id_ = std::string(trim(id));
     } else if (key == "text") {
       text_comment_ = std::string(value);
       has_text_ = true;

@@ -143,6 +143,19 @@ TEST(Conllu, WriterSanitisesFields) {
   EXPECT_EQ(out, "# text = a b\n1\ta b\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
 }
 
+// Found by the fuzzer: an id with a carriage return inside read back differently once the
+// writer had turned it into a space.
+TEST(Conllu, SentenceIdWithControlsReadsBackTheSameAfterAWrite) {
+  auto r = read_conllu(std::string_view("# sent_id =\r \r  a\tb \n1\tx\tx\tX\tX\t_\t0\troot\t_\t_\n"));
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  ASSERT_EQ(r.value().size(), 1u);
+  EXPECT_EQ(r.value()[0].id, "a b");
+  const std::string once = to_conllu(r.value());
+  auto again = read_conllu(std::string_view(once));
+  ASSERT_TRUE(again.ok()) << again.error().to_string();
+  EXPECT_EQ(to_conllu(again.value()), once);
+}
+
 TEST(Conllu, MiscHelpers) {
   EXPECT_EQ(misc_get("SpaceAfter=No|X=1", "SpaceAfter"), "No");
   EXPECT_EQ(misc_get("_", "SpaceAfter"), "");
