@@ -14,11 +14,19 @@
 namespace dyad::store {
 
 void TouchedDyads::add(const std::string& source_country, const std::string& target_country, int day) {
-  auto [it, added] = days_.try_emplace({source_country, target_country}, day, day);
-  if (!added) {
-    it->second.first = std::min(it->second.first, day);
-    it->second.second = std::max(it->second.second, day);
+  days_[{source_country, target_country}].insert(day);
+}
+
+std::vector<std::pair<int, int>> regroup_ranges(const std::set<int>& days, int reach) {
+  std::vector<std::pair<int, int>> ranges;
+  for (const int day : days) {
+    if (!ranges.empty() && day - reach <= ranges.back().second) {
+      ranges.back().second = day + reach;
+    } else {
+      ranges.emplace_back(day - reach, day + reach);
+    }
   }
+  return ranges;
 }
 
 bool groupable(const Mention& m) { return !m.context.negated && !m.context.hypothetical && !m.context.future; }
@@ -153,6 +161,29 @@ Status rewrite_event(Database& db, const std::string& event_id) {
   return written ? Status() : Status(written.error());
 }
 
+// Regroups one dyad's mentions between two days: the ones whose event changed get their
+// new event id, and both the old and the new event are noted for rewriting.
+Status regroup_range(Database& db, const TouchedDyads::Dyad& dyad, int first_day, int last_day,
+                     const DedupOptions& options, std::set<std::string>& changed) {
+  auto n = load_neighbourhood(db, dyad.first, dyad.second, first_day, last_day);
+  if (!n) return n.error();
+  const auto assigned = assign_events(n->mentions, n->previous, options);
+  for (const auto& m : n->mentions) {
+    const auto found = assigned.find(m.id);
+    if (found == assigned.end()) continue;
+    const auto before = n->previous.find(m.id);
+    const std::string old_id = before == n->previous.end() ? std::string() : before->second;
+    if (old_id == found->second) continue;
+    const auto& key = n->keys.at(m.id);
+    const SqlValue p[] = {std::string_view(found->second), std::string_view(key.first), key.second};
+    auto updated = db.run("UPDATE mentions SET event_id = ? WHERE document_id = ? AND ordinal = ?", p);
+    if (!updated) return updated.error();
+    if (!old_id.empty()) changed.insert(old_id);
+    changed.insert(found->second);
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::size_t> regroup_events(Database& db, const TouchedDyads& touched) {
@@ -162,21 +193,9 @@ Result<std::size_t> regroup_events(Database& db, const TouchedDyads& touched) {
   const int reach = options.window_days + 1;
   std::set<std::string> changed;
   for (const auto& [dyad, days] : touched.days()) {
-    auto n = load_neighbourhood(db, dyad.first, dyad.second, days.first - reach, days.second + reach);
-    if (!n) return n.error();
-    const auto assigned = assign_events(n->mentions, n->previous, options);
-    for (const auto& m : n->mentions) {
-      const auto found = assigned.find(m.id);
-      if (found == assigned.end()) continue;
-      const auto before = n->previous.find(m.id);
-      const std::string old_id = before == n->previous.end() ? std::string() : before->second;
-      if (old_id == found->second) continue;
-      const auto& key = n->keys.at(m.id);
-      const SqlValue p[] = {std::string_view(found->second), std::string_view(key.first), key.second};
-      auto updated = db.run("UPDATE mentions SET event_id = ? WHERE document_id = ? AND ordinal = ?", p);
-      if (!updated) return updated.error();
-      if (!old_id.empty()) changed.insert(old_id);
-      changed.insert(found->second);
+    for (const auto& [first_day, last_day] : regroup_ranges(days, reach)) {
+      auto s = regroup_range(db, dyad, first_day, last_day, options, changed);
+      if (!s) return s.error();
     }
   }
   for (const auto& id : touched.removed_events()) changed.insert(id);

@@ -9,6 +9,8 @@
 namespace dyad::embedded {
 extern const char* const kSqliteMigration001;
 extern const char* const kPostgresMigration001;
+extern const char* const kSqliteMigration002;
+extern const char* const kPostgresMigration002;
 }  // namespace dyad::embedded
 
 namespace dyad::store {
@@ -22,8 +24,9 @@ struct Migration {
 };
 
 // In order. A new migration goes at the end; a shipped one is never edited.
-const std::array<Migration, 1> kMigrations = {{
+const std::array<Migration, 2> kMigrations = {{
     {1, "schema", &embedded::kSqliteMigration001, &embedded::kPostgresMigration001},
+    {2, "mention_indexes", &embedded::kSqliteMigration002, &embedded::kPostgresMigration002},
 }};
 
 }  // namespace

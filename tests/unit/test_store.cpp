@@ -6,6 +6,7 @@
 
 #include "dyad/store.h"
 #include "pg_server.h"
+#include "store/events.h"
 #include "test_store_data.h"
 
 namespace dyad {
@@ -78,7 +79,7 @@ std::vector<CodedDocument> strike_reports() {
 TEST_P(StoreTest, OpensMigratedAndReopensWithoutChange) {
   ASSERT_NE(store_, nullptr);
   EXPECT_EQ(store_->backend(), GetParam());
-  EXPECT_EQ(store_schema_version(), 1);
+  EXPECT_EQ(store_schema_version(), 2);
   write(strike_reports());
   const StoreCounts before = counts();
   store_ = open();  // migrations already applied: opening again changes nothing
@@ -237,6 +238,34 @@ TEST_P(StoreTest, ReportsOfOneStrikeBecomeOneEventThatKeepsItsId) {
   EXPECT_EQ(strike.target_country, "VEN");
   EXPECT_EQ((*events)[1].code, "174");
   EXPECT_EQ((*events)[1].num_mentions, 1);
+}
+
+// A batch regroups only the days around its reports: a report months away in the same
+// batch neither joins the strike nor keeps a later report of the strike from joining it.
+TEST_P(StoreTest, ABatchSpreadOverMonthsRegroupsEachStretchOnItsOwn) {
+  ASSERT_NE(store_, nullptr);
+  auto docs = strike_reports();
+  const CodedDocument months_later =
+      coded_document("North Star", "2026-09-20", {"US forces struck a Venezuelan navy base again."},
+                     {make_mention("USAMIL", "VENMIL", "195", 0)});
+  write({docs[0], months_later});
+  write({docs[1], docs[2]});
+  auto events = store_->events({});
+  ASSERT_TRUE(events.ok());
+  std::vector<int> strike_mentions;
+  for (const auto& e : *events) {
+    if (e.code == "195") strike_mentions.push_back(e.num_mentions);
+  }
+  EXPECT_EQ(strike_mentions, (std::vector<int>{3, 1}));
+}
+
+TEST(RegroupRanges, WidenEachDayAndMergeOverlaps) {
+  using Ranges = std::vector<std::pair<int, int>>;
+  EXPECT_EQ(store::regroup_ranges({}, 3), Ranges{});
+  EXPECT_EQ(store::regroup_ranges({10, 12, 30}, 3), (Ranges{{7, 15}, {27, 33}}));
+  // Days 2 * reach apart still share a day of neighbourhood: one range.
+  EXPECT_EQ(store::regroup_ranges({10, 16}, 3), (Ranges{{7, 19}}));
+  EXPECT_EQ(store::regroup_ranges({10, 17}, 3), (Ranges{{7, 13}, {14, 20}}));
 }
 
 TEST_P(StoreTest, FindsSentencesByTheirWords) {
