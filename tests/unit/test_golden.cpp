@@ -45,6 +45,13 @@ TEST(Golden, FloorsOnDevAndHeldout) {
     EXPECT_GE(s.root.precision(), f.root_precision) << f.file << ": precision on (source, target, root)";
     std::printf("%s: code F1 %.3f, root P %.3f R %.3f F1 %.3f\n", f.file, s.code.f1(), s.root.precision(),
                 s.root.recall(), s.root.f1());
+    // Confidence means something: events below 0.5 are right less often than those at 0.8
+    // and above, on both parts.
+    const Prf low = s.by_confidence.count("0.0-0.5") ? s.by_confidence.at("0.0-0.5") : Prf{};
+    const Prf high = s.by_confidence.count("0.8-0.9") ? s.by_confidence.at("0.8-0.9") : Prf{};
+    ASSERT_GT(low.predicted, 0) << f.file;
+    ASSERT_GT(high.predicted, 0) << f.file;
+    EXPECT_LT(low.precision() + 0.2, high.precision()) << f.file << ": precision by confidence band";
   }
 }
 
