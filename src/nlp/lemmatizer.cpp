@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "text/chars.h"
 
@@ -92,20 +94,80 @@ bool LemmatizerModel::load(BinaryReader& r) {
     rules.emplace(std::move(k), std::move(rule));
   }
   if (!load_map(r, word_feats) || !load_map(r, tag_feats)) return false;
+  index_known_words();
   return r.at_end();
 }
+
+void LemmatizerModel::index_known_words() {
+  known_words.clear();
+  for (const auto& [key, lemma] : lower) {
+    known_words.insert(text::ascii_lower(lemma));
+    known_words.insert(key.substr(0, key.find('\t')));
+  }
+}
+
+namespace {
+
+bool inflected_verb(std::string_view xpos) { return xpos == "VBD" || xpos == "VBN" || xpos == "VBG" || xpos == "VBZ"; }
+
+// The bases a regular inflected verb form can have, most likely first: "raided" -> raid,
+// raide; "stopped" -> stop; "carried" -> carry; "making" -> make; "watches" -> watch.
+std::vector<std::string> regular_bases(const std::string& f) {
+  std::vector<std::string> out;
+  auto strip = [&](std::size_t n, std::string_view add = {}) {
+    if (f.size() > n + 1) out.push_back(f.substr(0, f.size() - n) + std::string(add));
+  };
+  auto undoubled = [&](std::size_t n) {
+    if (f.size() > n + 2 && f[f.size() - n - 1] == f[f.size() - n - 2]) strip(n + 1);
+  };
+  if (f.ends_with("ied")) strip(3, "y");
+  if (f.ends_with("ed")) {
+    strip(2);
+    strip(1);
+    undoubled(2);
+  } else if (f.ends_with("ing")) {
+    strip(3);
+    strip(3, "e");
+    undoubled(3);
+  } else if (f.ends_with("ies")) {
+    strip(3, "y");
+  } else if (f.ends_with("es")) {
+    strip(2);
+    strip(1);
+  } else if (f.ends_with("s")) {
+    strip(1);
+  }
+  return out;
+}
+
+// For a verb form the treebank lacks: an irregular verb, else the rule's lemma when the
+// treebank knows that word, else the first regular base it knows, else the rule's lemma.
+std::string unknown_verb_lemma(const LemmatizerModel& model, const std::string& lower, std::string rule_lemma) {
+  if (auto base = irregular_verb_lemma(lower); !base.empty()) return base;
+  if (rule_lemma.empty() || model.known_words.contains(text::ascii_lower(rule_lemma))) return rule_lemma;
+  for (const auto& base : regular_bases(lower)) {
+    if (model.known_words.contains(base)) return base;
+  }
+  return rule_lemma;
+}
+
+}  // namespace
 
 std::string lemma_of(const LemmatizerModel& model, std::string_view form, std::string_view xpos) {
   if (auto it = model.exact.find(key2(form, xpos)); it != model.exact.end()) return it->second;
   const std::string lower = text::ascii_lower(form);
   if (auto it = model.lower.find(key2(lower, xpos)); it != model.lower.end()) return it->second;
+  std::string out = std::string(form);
   for (std::size_t k = std::min(kMaxLemmaSuffix, lower.size()) + 1; k-- > 0;) {
     auto it = model.rules.find(key2(xpos, std::string_view(lower).substr(lower.size() - k)));
     if (it == model.rules.end()) continue;
-    std::string out;
-    if (apply(it->second, form, out)) return out;
+    std::string applied;
+    if (apply(it->second, form, applied)) {
+      out = std::move(applied);
+      break;
+    }
   }
-  return std::string(form);
+  return inflected_verb(xpos) ? unknown_verb_lemma(model, lower, std::move(out)) : out;
 }
 
 void lemmatize_sentence(const LemmatizerModel& model, Sentence& sentence) {
@@ -197,6 +259,7 @@ std::shared_ptr<LemmatizerModel> train_lemmatizer(const std::vector<Sentence>& t
     model->word_feats.emplace(k, b);
   }
   for (const auto& [k, counts] : tag_feats) model->tag_feats.emplace(k, best(counts));
+  model->index_known_words();
   return model;
 }
 

@@ -4,6 +4,10 @@
 // form, else an edit rule learned from the treebank's types: "strip k characters, append
 // s", applied to the form as written or lowercased, chosen by the longest known suffix
 // of the lowercased form under the same XPOS ("studies"/NNS -> strip 3 append "y").
+// A verb form the treebank never showed (past, participle, -ing, -s) is looked up among the
+// English irregular verbs first ("fled" -> "flee", "withdrew" -> "withdraw"); for a regular
+// one, a rule whose lemma the treebank never had gives way to the stripped form it did have
+// ("raided": "raid", not "raide").
 // Features (FEATS): the most frequent bundle for (word, UPOS, XPOS), else for (UPOS, XPOS).
 #pragma once
 
@@ -12,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/sentence.h"
@@ -32,10 +37,17 @@ struct LemmatizerModel {
   std::unordered_map<std::string, LemmaRule> rules;    // xpos \t suffix -> rule
   std::unordered_map<std::string, std::string> word_feats;  // lowercased \t upos \t xpos
   std::unordered_map<std::string, std::string> tag_feats;   // upos \t xpos
+  // Every lemma and lowercased form the treebank has (derived from `lower`, not stored).
+  std::unordered_set<std::string> known_words;
 
   void save(BinaryWriter& w) const;
   bool load(BinaryReader& r);
+  void index_known_words();
 };
+
+// The base of an irregular English verb form, lowercase ("fled" -> "flee", "overran" ->
+// "overrun"), or "" when it is not one.
+std::string irregular_verb_lemma(std::string_view lower_form);
 
 inline constexpr std::string_view kLemmatizerKind = "lemmatizer";
 inline constexpr std::uint32_t kLemmatizerVersion = 1;
