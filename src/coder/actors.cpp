@@ -29,10 +29,25 @@ std::size_t precision(const Phrase& phrase) {
 }
 
 // Relations that attach a word inside the noun phrase of its head.
+// A title before a name is one noun phrase with it: "Fornost President Umbardacil" reads
+// as President nmod:desc of Umbardacil, and "Bree Prime Minister Romendacil" may put the
+// titled name in apposition to the country. An apposition counts only when nothing
+// (such as a comma) stands between it and what it names: "Osgiliath, the state's foe" is
+// a second noun phrase.
 bool internal_relation(const Word& w) {
   return w.rel == "compound" || w.rel == "flat" || w.rel == "amod" || w.rel == "det" ||
          w.rel == "nummod" || w.rel == "fixed" || w.rel == "goeswith" ||
-         (w.rel == "nmod" && w.sub == "poss");
+         (w.rel == "nmod" && (w.sub == "poss" || w.sub == "desc"));
+}
+
+// The apposition at word `i` follows its head's words with nothing between ("Bree Prime
+// Minister Romendacil"), so the two are one noun phrase; a comma or dash before it makes it
+// a second one.
+bool close_apposition(const SentenceView& v, int i) {
+  const Word& w = v[i];
+  if (w.rel != "appos" || w.head < 0 || w.head > i) return false;
+  const int start = v.subtree(i).front();
+  return start > w.head && v[start - 1].upos != "PUNCT";
 }
 
 void append_roles(ActorCode& out, const std::string& code) {
@@ -116,7 +131,7 @@ int ActorFinder::phrase_head(int i) const {
     const Word& w = v_[i];
     if (w.head < 0) return i;
     const bool conjunct_modifier = w.rel == "conj" && internal_relation(v_[w.head]) && v_[w.head].head >= 0;
-    if (!internal_relation(w) && !conjunct_modifier) return i;
+    if (!internal_relation(w) && !conjunct_modifier && !close_apposition(v_, i)) return i;
     i = w.head;
   }
   return i;
@@ -178,19 +193,17 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
   return a;
 }
 
+int ActorFinder::top_word(const PhraseMatch& m) const {
+  for (int k = m.begin; k < m.end; ++k) {
+    if (v_[k].head < m.begin || v_[k].head >= m.end) return k;
+  }
+  return m.end - 1;
+}
+
 void ActorFinder::build_actors() {
   // Group the phrase matches by the noun phrase they sit in.
   std::vector<std::vector<const PhraseMatch*>> by_head(static_cast<std::size_t>(v_.size()));
-  for (const auto& m : matches_) {
-    int h = m.end - 1;  // the word of the match whose head lies outside it
-    for (int k = m.begin; k < m.end; ++k) {
-      if (v_[k].head < m.begin || v_[k].head >= m.end) {
-        h = k;
-        break;
-      }
-    }
-    by_head[static_cast<std::size_t>(phrase_head(h))].push_back(&m);
-  }
+  for (const auto& m : matches_) by_head[static_cast<std::size_t>(phrase_head(top_word(m)))].push_back(&m);
   for (int head = 0; head < v_.size(); ++head) {
     const auto& group = by_head[static_cast<std::size_t>(head)];
     if (group.empty()) continue;
@@ -200,7 +213,9 @@ void ActorFinder::build_actors() {
     bool coordinated = false;
     for (const PhraseMatch* m : group) {
       (m->agent ? agents : primaries).push_back(m);
-      if (!m->agent && v_[m->end - 1].rel == "conj") coordinated = true;
+      // A conjunct inside the matched name itself ("Lula da Silva" misparsed) is not a
+      // second country.
+      if (!m->agent && v_[top_word(*m)].rel == "conj") coordinated = true;
     }
     if (coordinated && primaries.size() > 1) {
       for (const PhraseMatch* p : primaries) {

@@ -73,6 +73,8 @@ class ActorFinder {
  private:
   void match_phrases();
   void build_actors();
+  // The word of a match whose head lies outside it.
+  int top_word(const PhraseMatch& m) const;
   std::optional<NounActor> compose(int head, const std::vector<const PhraseMatch*>& group) const;
   void add_place_countries();
   void share_conjunct_countries();

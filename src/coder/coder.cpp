@@ -158,14 +158,19 @@ struct Subject {
 
 Subject subject_of(const SentenceView& v, int verb) {
   Subject s;
+  bool passive_subject = false, passive_aux = false, perfect = false;
   for (int k : v[verb].kids) {
     const Word& w = v[k];
     if ((w.rel == "nsubj" || w.rel == "csubj") && s.word < 0) {
       s.word = k;
-      s.passive = w.sub == "pass";
+      passive_subject = w.sub == "pass";
     }
-    if (w.rel == "aux" && w.sub == "pass") s.passive = true;
+    if (w.rel == "aux" && w.sub == "pass") passive_aux = true;
+    if (w.rel == "aux" && w.sub.empty() && w.lemma == "HAVE") perfect = true;
   }
+  // A parser sometimes reads a perfect's participle as passive ("the toll has risen",
+  // "Umbardacil has appealed"): without a passive auxiliary, "have" makes it active.
+  s.passive = passive_aux || (passive_subject && !perfect);
   return s;
 }
 
@@ -511,6 +516,9 @@ void SentenceCoder::run() {
     out_.reason = NoEventReason::kDiscarded;
     out_.trace.push_back("a discard phrase matched");
     return;
+  }
+  for (const auto& a : actors_.all()) {
+    out_.trace.push_back("actor \"" + text_of(a) + "\" -> " + a.code.to_string());
   }
   const CoderOptions& opt = coder_.options();
   // Reasons are ranked: the furthest a verb got explains the sentence best.
