@@ -55,6 +55,9 @@ struct CoderOptions {
   // flagged); a passive without a "by" agent takes its source from another actor in its
   // prepositional phrases (dyad leaves it without a source).
   bool reference_semantics = false;
+  // Code a report verb that attributes another clause ("..., officials said") as a
+  // statement of its own as well. PETRARCH2 does; dyad and UniversalPetrarch do not.
+  bool attribution_events = false;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

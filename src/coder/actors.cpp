@@ -301,7 +301,7 @@ void ActorFinder::apply_place_country() {
   // agents it names without a country are that country's. A place is a country or city
   // actor under a locative preposition, named as the phrase's head ("near the Indian
   // border" names a border, not a place of India).
-  if (!rules_.countryless_agents) return;
+  if (!rules_.place_countries) return;
   std::string country;
   for (const auto& a : actors_) {
     if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) continue;
@@ -324,7 +324,7 @@ void ActorFinder::apply_place_country() {
 
 void ActorFinder::apply_document_country() {
   // "Police fired tear gas" in a report datelined in Caracas: the police are Venezuela's.
-  if (!rules_.countryless_agents || !rules_.document || rules_.document->country.empty()) return;
+  if (!rules_.place_countries || !rules_.document || rules_.document->country.empty()) return;
   for (auto& a : actors_) {
     if (a.has_country) continue;
     a.code.country = rules_.document->country;

@@ -46,6 +46,9 @@ struct ActorRules {
   // Code an agent with no country ("police", "gunmen") as ---COP, ---UAF. PETRARCH does
   // not; dyad does by default so that such actors are never dropped.
   bool countryless_agents = true;
+  // Give an agent without a country the country of the sentence's places or of the
+  // document's dateline (dyad's rule; the reference coders write ---COP).
+  bool place_countries = true;
   // Surnames and the dateline country of the document, or nullptr.
   const DocumentContext* document = nullptr;
   // The actor named at a phrase's head wins over a country modifying it ("Ukrainian

@@ -185,6 +185,15 @@ int by_agent(const SentenceView& v, int verb) {
   return -1;
 }
 
+ActorRules actor_rules(const CoderOptions& opt, const DocumentContext* context) {
+  ActorRules rules;
+  rules.countryless_agents = true;
+  rules.place_countries = !opt.reference_semantics;
+  rules.document = context;
+  rules.head_actor_wins = !opt.reference_semantics;
+  return rules;
+}
+
 struct Clause {
   std::vector<const NounActor*> sources, targets;
   bool inherited_source = false;
@@ -196,7 +205,7 @@ class SentenceCoder {
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, const DocumentContext* context,
                 SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context, !coder.options().reference_semantics}), out_(out) {}
+        actors_(lex_, v_, doc.published, actor_rules(coder.options(), context)), out_(out) {}
 
   void run();
   // People named in full here, for the sentences after: surname -> actor entry.
@@ -551,7 +560,7 @@ void SentenceCoder::run() {
     }
     // "..., officials said": a report verb that governs (or is attached to) another
     // clause is attribution, not an event.
-    if (is_report_verb(w) && (w.rel == "parataxis" || !v_.kids_with(i, "ccomp").empty() ||
+    if (!opt.attribution_events && is_report_verb(w) && (w.rel == "parataxis" || !v_.kids_with(i, "ccomp").empty() ||
                               !v_.kids_with(i, "parataxis").empty())) {
       out_.trace.push_back("  attribution, not an event");
       note(NoEventReason::kNullCode);

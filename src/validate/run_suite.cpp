@@ -33,6 +33,7 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
   // The suites specify the reference coders' behaviour: code as they do.
   CoderOptions options;
   options.reference_semantics = true;
+  options.attribution_events = suite.format == "petrarch";
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
