@@ -40,14 +40,13 @@ bool internal_relation(const Word& w) {
          (w.rel == "nmod" && (w.sub == "poss" || w.sub == "desc"));
 }
 
-// The apposition at word `i` follows its head's words with nothing between ("Bree Prime
-// Minister Romendacil"), so the two are one noun phrase; a comma or dash before it makes it
-// a second one.
+// The apposition at word `i` follows its head word with nothing between ("Bree Prime
+// Minister Romendacil"), so the two are one noun phrase; a comma, or another conjunct
+// ("Fornost and the evil awful Gondor"), before it makes it a second one.
 bool close_apposition(const SentenceView& v, int i) {
   const Word& w = v[i];
   if (w.rel != "appos" || w.head < 0 || w.head > i) return false;
-  const int start = v.subtree(i).front();
-  return start > w.head && v[start - 1].upos != "PUNCT";
+  return v.subtree(i).front() == w.head + 1;
 }
 
 void append_roles(ActorCode& out, const std::string& code) {

@@ -154,7 +154,18 @@ bool year_discard(const Phrase& phrase) { return phrase.size() == 1 && year_of(p
 struct Subject {
   int word = -1;
   bool passive = false;
+  // Further subjects before the verb after a conjunction: a parser that loses a long
+  // coordination ("Evil Mordor, the awful Fornost, and good Gondor welcomed") hangs its
+  // last member on the verb as a second subject.
+  std::vector<int> more;
 };
+
+// The phrase of word `k` opens with a coordinating conjunction, or follows one: "..., and
+// good Gondor".
+bool after_conjunction(const SentenceView& v, int k) {
+  const int start = v.subtree(k).front();
+  return !v.kids_with(k, "cc").empty() || (start > 0 && v[start - 1].upos == "CCONJ");
+}
 
 Subject subject_of(const SentenceView& v, int verb) {
   Subject s;
@@ -164,6 +175,8 @@ Subject subject_of(const SentenceView& v, int verb) {
     if ((w.rel == "nsubj" || w.rel == "csubj") && s.word < 0) {
       s.word = k;
       passive_subject = w.sub == "pass";
+    } else if (w.rel == "nsubj" && k < verb && (w.sub == "pass") == passive_subject && after_conjunction(v, k)) {
+      s.more.push_back(k);
     }
     if (w.rel == "aux" && w.sub == "pass") passive_aux = true;
     if (w.rel == "aux" && w.sub.empty() && w.lemma == "HAVE") perfect = true;
@@ -246,7 +259,14 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
   }
   if (s.word >= 0) {
     auto found = actors_.find_in(s.word);
-    if (!found.empty() || v_[s.word].upos != "PRON") return found;
+    if (!found.empty() || v_[s.word].upos != "PRON") {
+      for (int k : s.more) {
+        for (const NounActor* a : actors_.find_in(k)) {
+          if (std::find(found.begin(), found.end(), a) == found.end()) found.push_back(a);
+        }
+      }
+      return found;
+    }
   }
   const bool pronoun = s.word >= 0;
   if (depth > 8 || w.head < 0) return {};
