@@ -122,6 +122,7 @@ class Matcher {
   bool match(const std::vector<PatternItem>& items, const std::vector<int>& region, int* target_from,
              int* source_from) const {
     using K = PatternItem::Kind;
+    matched_ = 0;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const PatternItem& it = items[i];
@@ -159,6 +160,10 @@ class Matcher {
     return true;
   }
 
+  // Sentence words the last match() covered: a synset member of several words ("AUSTRIAN
+  // GOLD FLORIN") makes a pattern more specific than one word of another set.
+  int matched() const { return matched_; }
+
  private:
   // Finds the slots on consecutive words at or after region[pos]; moves pos past them.
   bool match_contiguous(const std::vector<const PatternItem*>& slots, const std::vector<int>& region,
@@ -167,27 +172,38 @@ class Matcher {
     for (std::size_t start = pos; start < region.size(); ++start) {
       std::size_t p = start;
       bool ok = true;
+      int words = 0;
       for (const PatternItem* s : slots) {
         if (skip_determiners && p > start) {
           while (p < region.size() && v_[region[p]].upos == "DET" && region[p] == region[p - 1] + 1) ++p;
         }
-        if (p >= region.size() || (p > start && region[p] != region[p - 1] + 1)) {
-          ok = false;
-          break;
+        int n = 0;
+        while (p < region.size() && (p == start || region[p] == region[p - 1] + 1)) {
+          n = slot_at(*s, region, p);
+          // "{NEW &TIETYPES RELATIONS}" in "new global economic relations": another
+          // adjective of the same noun may stand between the phrase's words.
+          if (n > 0 || p == start || skip_determiners || !sibling_adjective(region[p], region[p - 1])) break;
+          ++p;
         }
-        const int n = slot_at(*s, region, p);
         if (n == 0) {
           ok = false;
           break;
         }
         p += static_cast<std::size_t>(n);
+        words += n;
       }
       if (ok) {
         pos = p;
+        matched_ += words;
         return true;
       }
     }
     return false;
+  }
+
+  // Word `w` is an adjective of the noun that the word before it also modifies.
+  bool sibling_adjective(int w, int before) const {
+    return v_[w].rel == "amod" && v_[w].head >= 0 && v_[w].head == v_[before].head;
   }
 
   // "^": moves past the next noun phrase (its head and the words modifying it).
@@ -221,6 +237,7 @@ class Matcher {
 
   const Lexicon& lex_;
   const SentenceView& v_;
+  mutable int matched_ = 0;
 };
 
 // Base forms a regular English inflection may come from: "SHELLED" -> SHELL, "BLAMED" ->
@@ -292,16 +309,21 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
   const Regions r = regions_of(v, i);
   const Matcher m(lex, v);
   const WordSet before_words(v, r.before), after_words(v, r.after);
+  int best_words = 0;
   for (const VerbPattern& p : cls.patterns) {
-    if (out.pattern && p.specificity <= out.pattern->specificity) continue;
+    if (out.pattern && p.specificity < out.pattern->specificity) continue;
     if (!before_words.may_match(p.before) || !after_words.may_match(p.after)) continue;
     int target_from = -1, source_from = -1;
-    if (m.match(p.before, r.before, &target_from, &source_from) &&
-        m.match(p.after, r.after, &target_from, &source_from)) {
-      out.pattern = &p;
-      out.target_from = target_from;
-      out.source_from = source_from;
-    }
+    if (!m.match(p.before, r.before, &target_from, &source_from)) continue;
+    int words = m.matched();
+    if (!m.match(p.after, r.after, &target_from, &source_from)) continue;
+    words += m.matched();
+    // More pattern words win, then more sentence words; ties go to the first in the file.
+    if (out.pattern && p.specificity == out.pattern->specificity && words <= best_words) continue;
+    out.pattern = &p;
+    out.target_from = target_from;
+    out.source_from = source_from;
+    best_words = words;
   }
   if (out.pattern) {
     out.code = out.pattern->code;
