@@ -7,7 +7,7 @@ namespace dyad::coding {
 namespace {
 
 bool matches_word(const LexWord& lw, const Word& w) {
-  return word_matches(lw, w.form) || (!lw.stem && word_matches(lw, w.lemma));
+  return word_matches(lw, w.form) || (!lw.stem && !lw.exact && word_matches(lw, w.lemma));
 }
 
 // Length of `phrase` matched at word `i`, or 0.
