@@ -10,14 +10,21 @@ bool matches_word(const LexWord& lw, const Word& w) {
   return word_matches(lw, w.form) || (!lw.stem && !lw.exact && word_matches(lw, w.lemma));
 }
 
-// Length of `phrase` matched at word `i`, or 0.
+// Word `w` modifies the noun that the word before it modifies too, so it may stand inside
+// a name: "Ithilen state-run television" names ITHILEN TELEVISION.
+bool inner_modifier(const SentenceView& v, int w) {
+  const Word& x = v[w];
+  return (x.rel == "compound" || x.rel == "amod") && x.head >= 0 && x.head == v[w - 1].head && x.head > w;
+}
+
+// Number of words `phrase` spans when matched at word `i`, or 0.
 int match_at(const Phrase& phrase, const SentenceView& v, int i) {
-  const int n = static_cast<int>(phrase.size());
-  if (i + n > v.size()) return 0;
-  for (int k = 0; k < n; ++k) {
-    if (!matches_word(phrase[static_cast<std::size_t>(k)], v[i + k])) return 0;
+  int at = i;
+  for (std::size_t k = 0; k < phrase.size(); ++k, ++at) {
+    while (k > 0 && at < v.size() && !matches_word(phrase[k], v[at]) && inner_modifier(v, at)) ++at;
+    if (at >= v.size() || !matches_word(phrase[k], v[at])) return 0;
   }
-  return n;
+  return at - i;
 }
 
 // How precisely a phrase matched, to break ties between phrases of equal length:
@@ -84,9 +91,11 @@ void ActorFinder::match_phrases() {
     PhraseMatch best;
     std::size_t best_precision = 0;
     next.clear();
-    if (i + 1 < v_.size()) {
-      next.push_back(v_[i + 1].form);
-      if (v_[i + 1].lemma != v_[i + 1].form) next.push_back(v_[i + 1].lemma);
+    // The next word, and the word after the modifiers that may stand inside a name.
+    for (int j = i + 1; j < v_.size(); ++j) {
+      next.push_back(v_[j].form);
+      if (v_[j].lemma != v_[j].form) next.push_back(v_[j].lemma);
+      if (!inner_modifier(v_, j)) break;
     }
     for (bool agent : {false, true}) {
       cands.clear();
@@ -266,6 +275,13 @@ void ActorFinder::add_place_countries() {
     for (std::size_t k = 0; k < places.size(); ++k) {
       NounActor composed = a;
       composed.code.country = places[k]->code.country;
+      // "human rights activists of Gonzo GMO": the agent belongs to the whole actor
+      // (GONGMO), whose roles come before its own (GONGMOOPP).
+      std::vector<std::string> roles = places[k]->code.roles;
+      for (const auto& r : a.code.roles) {
+        if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+      }
+      composed.code.roles = std::move(roles);
       composed.has_country = true;
       if (k == 0) {
         a = composed;
