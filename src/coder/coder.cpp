@@ -622,7 +622,9 @@ void SentenceCoder::run() {
         }
       } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
-        governed = gc.entry && gc.code != "---" && !gc.code.empty();
+        // A governing verb that has no source makes no event ("It has been noted that",
+        // "Gollum was seen to break into"): the act it governs is the event.
+        governed = gc.entry && gc.code != "---" && !gc.code.empty() && !clause_of(w.head, gc).sources.empty();
       }
     }
     // "Germany said it would send weapons", "Iran will strike Israel": a stated future act

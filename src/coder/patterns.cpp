@@ -173,6 +173,7 @@ class Matcher {
       std::size_t p = start;
       bool ok = true;
       int words = 0;
+      int last = -1;  // the last word matched
       for (const PatternItem* s : slots) {
         if (skip_determiners && p > start) {
           while (p < region.size() && v_[region[p]].upos == "DET" && region[p] == region[p - 1] + 1) ++p;
@@ -180,9 +181,10 @@ class Matcher {
         int n = 0;
         while (p < region.size() && (p == start || region[p] == region[p - 1] + 1)) {
           n = slot_at(*s, region, p);
-          // "{NEW &TIETYPES RELATIONS}" in "new global economic relations": another
-          // adjective of the same noun may stand between the phrase's words.
-          if (n > 0 || p == start || skip_determiners || !sibling_adjective(region[p], region[p - 1])) break;
+          // "{NEW &TIETYPES RELATIONS}" in "new global economic relations", "{DEATH
+          // TOLL}" in "death and injury toll": another adjective of the same noun, or the
+          // coordination of the word before, may stand between the phrase's words.
+          if (n > 0 || p == start || skip_determiners || !inner_word(region[p], last)) break;
           ++p;
         }
         if (n == 0) {
@@ -190,6 +192,7 @@ class Matcher {
           break;
         }
         p += static_cast<std::size_t>(n);
+        last = region[p - 1];
         words += n;
       }
       if (ok) {
@@ -201,9 +204,12 @@ class Matcher {
     return false;
   }
 
-  // Word `w` is an adjective of the noun that the word before it also modifies.
-  bool sibling_adjective(int w, int before) const {
-    return v_[w].rel == "amod" && v_[w].head >= 0 && v_[w].head == v_[before].head;
+  // Word `w` may stand inside a phrase after word `last`: an adjective of the noun that
+  // `last` modifies too, or a conjunct of `last` (with its conjunction).
+  bool inner_word(int w, int last) const {
+    const Word& x = v_[w];
+    if (x.rel == "amod" && x.head >= 0 && x.head == v_[last].head) return true;
+    return (x.rel == "cc" || x.rel == "conj") && x.head == last;
   }
 
   // "^": moves past the next noun phrase (its head and the words modifying it).
