@@ -169,7 +169,7 @@ bool after_conjunction(const SentenceView& v, int k) {
 
 Subject subject_of(const SentenceView& v, int verb) {
   Subject s;
-  bool passive_subject = false, passive_aux = false, perfect = false;
+  bool passive_subject = false, passive_aux = false, perfect = false, object = false;
   for (int k : v[verb].kids) {
     const Word& w = v[k];
     if ((w.rel == "nsubj" || w.rel == "csubj") && s.word < 0) {
@@ -180,10 +180,12 @@ Subject subject_of(const SentenceView& v, int verb) {
     }
     if (w.rel == "aux" && w.sub == "pass") passive_aux = true;
     if (w.rel == "aux" && w.sub.empty() && w.lemma == "HAVE") perfect = true;
+    if (w.rel == "obj") object = true;
   }
-  // A parser sometimes reads a perfect's participle as passive ("the toll has risen",
-  // "Umbardacil has appealed"): without a passive auxiliary, "have" makes it active.
-  s.passive = passive_aux || (passive_subject && !perfect);
+  // A parser sometimes reads a past tense or a perfect's participle as passive ("police
+  // arrested students", "the toll has risen"): without a passive auxiliary, "have" or an
+  // object makes it active.
+  s.passive = passive_aux || (passive_subject && !perfect && !object);
   return s;
 }
 

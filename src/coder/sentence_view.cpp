@@ -126,12 +126,49 @@ void SentenceView::lift_verb_under_noun_root() {
     const bool clause = child_rel(k, "nsubj") >= 0 || child_rel(k, "mark") >= 0 || child_rel(k, "aux") >= 0;
     if ((on_root || on_object) && !clause) verb = k;
   }
-  if (verb < 0) return;
+  if (verb < 0) {
+    lift_parataxis_verb(root);
+    return;
+  }
   // Only the words between the noun and the verb may be the noun's: anything else, a verb.
   for (int k = root + 1; k < verb; ++k) {
     const Word& w = words_[static_cast<std::size_t>(k)];
     if (w.upos == "VERB" || w.upos == "AUX") return;
   }
+  make_predicate(root, verb);
+}
+
+// "Sam Gamgee will be renewing his license": the parser may also make the subject noun the
+// root and hang the whole predicate on it as parataxis. A verb in parataxis on the root
+// noun, with no subject of its own and nothing between them but the noun's words and the
+// verb's own, is the predicate.
+void SentenceView::lift_parataxis_verb(int root) {
+  const int n = size();
+  int verb = -1;
+  for (int k = root + 1; k < n; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == root && w.rel == "parataxis" && w.upos == "VERB") {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return;
+  const auto under = [&](int word, int top) {
+    for (int h = word, guard = 0; h >= 0 && guard < n; h = words_[static_cast<std::size_t>(h)].head, ++guard) {
+      if (h == top) return true;
+    }
+    return false;
+  };
+  for (int k = 0; k < n; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == verb && (w.rel == "nsubj" || w.rel == "csubj")) return;
+    if (k > root && k < verb && !under(k, verb) && (w.upos == "VERB" || w.upos == "AUX" || w.upos == "PUNCT")) return;
+  }
+  make_predicate(root, verb);
+}
+
+void SentenceView::make_predicate(int root, int verb) {
+  const int n = size();
   Word& v = words_[static_cast<std::size_t>(verb)];
   v.head = -1;
   v.rel = "root";

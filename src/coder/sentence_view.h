@@ -39,6 +39,10 @@ class SentenceView {
 
  private:
   void lift_verb_under_noun_root();
+  void lift_parataxis_verb(int root);
+  // Makes `verb` the root and the noun `root` its subject, with the noun's dependents after
+  // the verb.
+  void make_predicate(int root, int verb);
 
   std::vector<Word> words_;
 };
