@@ -58,6 +58,11 @@ struct CoderOptions {
   // Code a report verb that attributes another clause ("..., officials said") as a
   // statement of its own as well. PETRARCH2 does; dyad and UniversalPetrarch do not.
   bool attribution_events = false;
+  // Match a pattern's words before the verb on the verb's own clause only, as
+  // UniversalPetrarch does. By default a complement clause's verb also reads the verb that
+  // governs it, as PETRARCH2 and TABARI read the words before the verb ("Ethiopia
+  // indicated it would act now" matches INDICATED WOULD * NOW).
+  bool clause_only_patterns = false;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

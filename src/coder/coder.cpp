@@ -568,7 +568,7 @@ void SentenceCoder::run() {
     return;
   }
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
-  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e);
+  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, opt.clause_only_patterns);
   if (!opt.reference_semantics) refine_by_governed_acts(codings);
 
   for (const auto& [i, e] : verbs) {

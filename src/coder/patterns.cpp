@@ -52,13 +52,19 @@ struct Regions {
   std::vector<int> before, after;
 };
 
-Regions regions_of(const SentenceView& v, int verb) {
+Regions regions_of(const SentenceView& v, int verb, bool clause_only) {
   Regions r;
   for (int k : v[verb].kids) {
     const Word& w = v[k];
     const bool subject = w.rel == "nsubj" || w.rel == "csubj";
     if (!subject && !in_verb_phrase(w) && w.rel != "aux") continue;
     for (int t : v.subtree(k)) (t < verb ? r.before : r.after).push_back(t);
+  }
+  // "Ethiopia indicated it would act now" (INDICATED WOULD * NOW): a complement clause is
+  // read after the verb that governs it, which the words before the verb include.
+  const Word& w = v[verb];
+  if (!clause_only && (w.rel == "ccomp" || w.rel == "xcomp") && w.head >= 0 && w.head < verb) {
+    r.before.push_back(w.head);
   }
   std::sort(r.before.begin(), r.before.end());
   std::sort(r.after.begin(), r.after.end());
@@ -305,14 +311,14 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
   return nullptr;
 }
 
-VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry) {
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, bool clause_only) {
   const VerbClass& cls = lex.verb_classes[entry.verb_class];
   VerbCoding out;
   out.entry = &entry;
   out.code = entry.code.empty() ? cls.code : entry.code;
   out.paired = entry.code.empty() ? cls.paired : entry.paired;
   out.where = entry.where;
-  const Regions r = regions_of(v, i);
+  const Regions r = regions_of(v, i, clause_only);
   const Matcher m(lex, v);
   const WordSet before_words(v, r.before), after_words(v, r.after);
   int best_words = 0;
