@@ -49,10 +49,12 @@ struct CoderOptions {
   // them (they are never written as plain acts).
   bool keep_flagged = false;
   // Behave like the field's reference coders (PETRARCH, TABARI) where dyad's own rules
-  // differ; `dyad validate` sets it. Then: an agent without a country ("police") is not
-  // an actor (dyad codes it ---COP); negated and modal acts are coded as acts; an act
+  // differ; `dyad validate` sets it. Then: an agent without a country ("police") is coded
+  // ---COP and takes no country from the sentence's places or the dateline; negated and
+  // modal acts are coded as acts; an act
   // governed by another coded verb ("noted that X regretted") is not coded (dyad keeps it
-  // flagged); a passive without a "by" agent takes its source from another actor in its
+  // flagged), unless the governing verb has no source ("It has been noted that X
+  // delayed"); a passive without a "by" agent takes its source from another actor in its
   // prepositional phrases (dyad leaves it without a source).
   bool reference_semantics = false;
   // Code a report verb that attributes another clause ("..., officials said") as a

@@ -624,9 +624,11 @@ void SentenceCoder::run() {
         }
       } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
-        // A governing verb that has no source makes no event ("It has been noted that",
-        // "Gollum was seen to break into"): the act it governs is the event.
-        governed = gc.entry && gc.code != "---" && !gc.code.empty() && !clause_of(w.head, gc).sources.empty();
+        // For the reference coders a governing verb that has no source makes no event ("It
+        // has been noted that", "Gollum was seen to break into"), so the act it governs is
+        // the event. dyad keeps it governed: "Iran was urged to halt" is no halt.
+        governed = gc.entry && gc.code != "---" && !gc.code.empty() &&
+                   (!opt.reference_semantics || !clause_of(w.head, gc).sources.empty());
       }
     }
     // "Germany said it would send weapons", "Iran will strike Israel": a stated future act
