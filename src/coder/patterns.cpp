@@ -281,12 +281,15 @@ namespace {
 
 // The best entry indexed under `key` for the verb at word `i`: more words win; for the same
 // words, a later dictionary layer (data/dictionaries/current).
-const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, const std::string& key) {
+// With `stems_only`, only entries whose verb word is a stem (TABARI's "RESTOR").
+const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, const std::string& key,
+                            bool stems_only = false) {
   const VerbEntry* best = nullptr;
   auto it = lex.verbs_by_word.find(key);
   if (it == lex.verbs_by_word.end()) return best;
   for (std::size_t index : it->second) {
     const VerbEntry& e = lex.verbs[index];
+    if (stems_only && !e.stem) continue;
     if (best && (best->words.size() > e.words.size() ||
                  (best->words.size() == e.words.size() && best->layer >= e.layer))) {
       continue;
@@ -307,6 +310,11 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
   if (v[i].upos != "VERB") return nullptr;
   for (const std::string& base : regular_bases(v[i].form)) {
     if (const VerbEntry* e = verb_under(lex, v, i, base)) return e;
+  }
+  // A stem verb ("RESTOR [064]") is any word it begins: the longest stem wins.
+  const std::string& form = v[i].form;
+  for (std::size_t n = form.size() - 1; n >= 2 && n < form.size(); --n) {
+    if (const VerbEntry* e = verb_under(lex, v, i, form.substr(0, n), true)) return e;
   }
   return nullptr;
 }
