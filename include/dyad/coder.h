@@ -65,6 +65,9 @@ struct CoderOptions {
   // governs it, as PETRARCH2 and TABARI read the words before the verb ("Ethiopia
   // indicated it would act now" matches INDICATED WOULD * NOW).
   bool clause_only_patterns = false;
+  // Read "###" and "+++" as TABARI does: a verb, pattern or actor coded ### discards the
+  // sentence, one coded +++ marks it too complex to code. For PETRARCH they are codes.
+  bool tabari_discard_codes = false;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

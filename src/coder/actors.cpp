@@ -169,6 +169,7 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
     const ActorEntry& e = lex_.actors[primary->entry];
     const std::string code = e.code_on(date_);
     if (code.empty()) return std::nullopt;  // out of its date range, no default
+    a.raw_code = code;
     a.entry = e.id;
     a.actor_entry = primary->entry;
     if (primary->end - primary->begin >= 2 && v_[primary->end - 1].upos == "PROPN") a.name_last = primary->end - 1;

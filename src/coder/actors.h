@@ -27,6 +27,7 @@ struct NounActor {
   int first = 0, last = 0;  // first and last matched word
   ActorCode code;
   std::string entry;
+  std::string raw_code;  // the dictionary's code for the report date ("###" in TABARI: discard)
   bool has_country = false;  // the code came with a country (not agent alone)
   bool country_from_modifier = false;  // "Danish media": the country is a modifier
   bool country_from_document = false;  // an agent given the dateline's or a place's country

@@ -239,6 +239,9 @@ class SentenceCoder {
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
   bool discarded() const;
+  // TABARI's ### (discard) and +++ (too complex) on an actor or verb of the sentence.
+  bool tabari_discarded(const std::vector<std::pair<int, const VerbEntry*>>& verbs,
+                        const std::vector<VerbCoding>& codings);
   bool dated_in_earlier_year(int verb) const;
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
@@ -440,6 +443,25 @@ bool SentenceCoder::dated_in_earlier_year(int verb) const {
   return false;
 }
 
+bool SentenceCoder::tabari_discarded(const std::vector<std::pair<int, const VerbEntry*>>& verbs,
+                                     const std::vector<VerbCoding>& codings) {
+  for (const auto& a : actors_.all()) {
+    if (a.raw_code == "###" || a.raw_code == "+++") {
+      out_.trace.push_back("actor " + a.entry + " is coded " + a.raw_code + ": the sentence is not coded");
+      return true;
+    }
+  }
+  for (const auto& [i, e] : verbs) {
+    const std::string& code = codings[static_cast<std::size_t>(i)].code;
+    if (code == "###" || code == "+++") {
+      out_.trace.push_back("verb \"" + sentence_.tokens[static_cast<std::size_t>(i)].form + "\" is coded " + code +
+                           ": the sentence is not coded");
+      return true;
+    }
+  }
+  return false;
+}
+
 bool SentenceCoder::discarded() const {
   std::vector<const PhraseRef*> cands;
   for (int i = 0; i < v_.size(); ++i) {
@@ -570,6 +592,10 @@ void SentenceCoder::run() {
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
   for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, opt.clause_only_patterns);
   if (!opt.reference_semantics) refine_by_governed_acts(codings);
+  if (opt.tabari_discard_codes && tabari_discarded(verbs, codings)) {
+    out_.reason = NoEventReason::kDiscarded;
+    return;
+  }
 
   for (const auto& [i, e] : verbs) {
     const VerbCoding& vc = codings[static_cast<std::size_t>(i)];
