@@ -128,6 +128,7 @@ void SentenceView::lift_verb_under_noun_root() {
   }
   if (verb < 0) {
     lift_parataxis_verb(root);
+    lift_verb_before_object_root(root);
     return;
   }
   // Only the words between the noun and the verb may be the noun's: anything else, a verb.
@@ -165,6 +166,36 @@ void SentenceView::lift_parataxis_verb(int root) {
     if (k > root && k < verb && !under(k, verb) && (w.upos == "VERB" || w.upos == "AUX" || w.upos == "PUNCT")) return;
   }
   make_predicate(root, verb);
+}
+
+// "The ambassadors presented credentials to the president": the parser may read the past
+// tense as an adjective of the object noun, which becomes the root with the subject as its
+// own. A verb just before a root noun that has a subject, no copula and nothing of its own
+// is the predicate, and the noun its object.
+void SentenceView::lift_verb_before_object_root(int root) {
+  const int n = size();
+  if (root < 1) return;
+  Word& verb = words_[static_cast<std::size_t>(root - 1)];
+  if (verb.upos != "VERB" || verb.head != root || (verb.rel != "amod" && verb.rel != "acl")) return;
+  int subject = -1;
+  for (int k = 0; k < n; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == root - 1) return;  // the verb has words of its own: a true modifier
+    if (w.head == root && (w.rel == "cop" || w.rel == "aux")) return;
+    if (w.head == root && w.rel == "nsubj" && k < root - 1 && subject < 0) subject = k;
+  }
+  if (subject < 0) return;
+  verb.head = -1;
+  verb.rel = "root";
+  verb.sub.clear();
+  Word& object = words_[static_cast<std::size_t>(root)];
+  object.head = root - 1;
+  object.rel = "obj";
+  object.sub.clear();
+  for (int k = 0; k < root - 1; ++k) {
+    Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == root && (w.rel == "nsubj" || w.rel == "advmod" || w.rel == "obl" || w.rel == "punct")) w.head = root - 1;
+  }
 }
 
 void SentenceView::make_predicate(int root, int verb) {

@@ -40,6 +40,7 @@ class SentenceView {
  private:
   void lift_verb_under_noun_root();
   void lift_parataxis_verb(int root);
+  void lift_verb_before_object_root(int root);
   // Makes `verb` the root and the noun `root` its subject, with the noun's dependents after
   // the verb.
   void make_predicate(int root, int verb);
