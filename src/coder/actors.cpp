@@ -369,9 +369,10 @@ std::vector<const NounActor*> ActorFinder::with_conjuncts(int head) const {
     for (const NounActor* a : at(todo[k])) out.push_back(a);
     const auto conj = v_.kids_with(todo[k], "conj");
     for (int c : conj) todo.push_back(c);
-    // "Mordor, the awful Arnor, and Gondor": in a list, an apposition is a member.
-    if (!conj.empty()) {
-      for (int a : v_.kids_with(todo[k], "appos")) todo.push_back(a);
+    // "Mordor, the awful Arnor, and Gondor": in a list, an apposition is a member; so is
+    // one that carries the list's other members ("Mordor, the Shire, Arnor and Bree").
+    for (int a : v_.kids_with(todo[k], "appos")) {
+      if (!conj.empty() || !v_.kids_with(a, "conj").empty()) todo.push_back(a);
     }
     // "Eriadori and Calenardhon leaders": coordinated modifiers of one noun.
     for (int m : v_[todo[k]].kids) {
