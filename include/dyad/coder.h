@@ -68,6 +68,9 @@ struct CoderOptions {
   // Read "###" and "+++" as TABARI does: a verb, pattern or actor coded ### discards the
   // sentence, one coded +++ marks it too complex to code. For PETRARCH they are codes.
   bool tabari_discard_codes = false;
+  // Write an actor coded as several at once ("FRO/BIL/SAM", the Shire's hobbits) as one
+  // event per member, as PETRARCH2 does; dyad and UniversalPetrarch keep the joint code.
+  bool split_joint_codes = false;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

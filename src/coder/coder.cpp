@@ -238,6 +238,8 @@ class SentenceCoder {
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
+  // One mention per member of a joint code ("FRO/BIL/SAM"), when the options ask for it.
+  std::vector<Mention> split_joint(Mention m) const;
   bool discarded() const;
   // TABARI's ### (discard) and +++ (too complex) on an actor or verb of the sentence.
   bool tabari_discarded(const std::vector<std::pair<int, const VerbEntry*>>& verbs,
@@ -552,12 +554,43 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
       p.verb_span = w.span;
       p.pattern = vc.where;
       m.versions = CodingVersions{kVersion, lex_.version, opt.models_version};
-      const bool duplicate = std::any_of(out_.mentions.begin(), out_.mentions.end(), [&](const Mention& o) {
-        return o.code == m.code && o.source.code == m.source.code && o.target.code == m.target.code;
-      });
-      if (!duplicate) out_.mentions.push_back(std::move(m));
+      for (Mention& one : split_joint(std::move(m))) {
+        const bool duplicate = std::any_of(out_.mentions.begin(), out_.mentions.end(), [&](const Mention& o) {
+          return o.code == one.code && o.source.code == one.source.code && o.target.code == one.target.code;
+        });
+        if (!duplicate) out_.mentions.push_back(std::move(one));
+      }
     }
   }
+}
+
+// "FRO/BIL/SAM": an actor entry coded as several actors at once.
+std::vector<ActorCode> joint_parts(const ActorCode& code) {
+  const std::string text = code.to_string();
+  if (text.find('/') == std::string::npos) return {code};
+  std::vector<ActorCode> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t slash = std::min(text.find('/', start), text.size());
+    if (slash > start) out.push_back(parse_actor_code(std::string_view(text).substr(start, slash - start)));
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::vector<Mention> SentenceCoder::split_joint(Mention m) const {
+  if (!coder_.options().split_joint_codes) return {std::move(m)};
+  std::vector<Mention> out;
+  const auto targets = m.target.code.empty() ? std::vector<ActorCode>{ActorCode{}} : joint_parts(m.target.code);
+  for (const ActorCode& s : joint_parts(m.source.code)) {
+    for (const ActorCode& t : targets) {
+      Mention one = m;
+      one.source.code = s;
+      one.target.code = t;
+      out.push_back(std::move(one));
+    }
+  }
+  return out;
 }
 
 void SentenceCoder::run() {
