@@ -34,6 +34,8 @@ SentenceView::SentenceView(const Sentence& sentence) {
     w.form = upper(toks[i].form);
     w.lemma = toks[i].lemma.empty() || toks[i].lemma == "_" ? w.form : upper(toks[i].lemma);
     w.upos = toks[i].upos;
+    w.finite = toks[i].feats.find("VerbForm=Fin") != std::string::npos || toks[i].xpos == "VBD" ||
+               toks[i].xpos == "VBZ" || toks[i].xpos == "VBP";
     w.head = toks[i].head - 1;
     if (w.head >= static_cast<int>(toks.size())) w.head = -1;
     w.span = toks[i].span;
@@ -112,7 +114,7 @@ void SentenceView::lift_verb_under_noun_root() {
   int verb = -1;
   for (int k = root + 1; k < n && verb < 0; ++k) {
     const Word& w = words_[static_cast<std::size_t>(k)];
-    if (w.upos != "VERB" || (w.rel != "amod" && w.rel != "acl")) continue;
+    if (w.upos != "VERB" || (w.rel != "amod" && w.rel != "acl" && !(w.rel == "advcl" && w.sub == "relcl"))) continue;
     // A reduced relative ("troops attacked by rebels") has no object; a nested head
     // ("thousands of people marched through ...") may have an oblique instead.
     const int oblique = child_rel(k, "obl");
@@ -124,7 +126,10 @@ void SentenceView::lift_verb_under_noun_root() {
                            (w.head != root && w.head < k && in_root_phrase(w.head) &&
                             (object || (oblique >= 0 && !agent)));
     const bool clause = child_rel(k, "nsubj") >= 0 || child_rel(k, "mark") >= 0 || child_rel(k, "aux") >= 0;
-    if ((on_root || on_object) && !clause) verb = k;
+    // "Ithilen's militia vowed on Thursday to wage war": a verb the tagger calls finite is
+    // no reduced relative (those are participles), object or not.
+    const bool finite_on_root = w.head == root && w.finite && !agent;
+    if ((on_root || on_object || finite_on_root) && !clause) verb = k;
   }
   if (verb < 0) {
     lift_parataxis_verb(root);

@@ -13,6 +13,7 @@ struct Word {
   std::string form;   // upper case
   std::string lemma;  // upper case; the form when the parse has none
   std::string upos;
+  bool finite = false;  // a finite verb form by the tagger (VerbForm=Fin, VBD, VBZ, VBP)
   std::string rel;    // UD v2 base relation: "nsubj", "obl", ...
   std::string sub;    // its subtype: "pass", "poss", "agent", ...
   int head = -1;      // 0-based; -1 for the root
