@@ -169,7 +169,7 @@ bool after_conjunction(const SentenceView& v, int k) {
 
 Subject subject_of(const SentenceView& v, int verb) {
   Subject s;
-  bool passive_subject = false, passive_aux = false, perfect = false, object = false;
+  bool passive_subject = false, passive_aux = false, perfect = false, object = false, be = false, agent = false;
   for (int k : v[verb].kids) {
     const Word& w = v[k];
     if ((w.rel == "nsubj" || w.rel == "csubj") && s.word < 0) {
@@ -181,7 +181,12 @@ Subject subject_of(const SentenceView& v, int verb) {
     if (w.rel == "aux" && w.sub == "pass") passive_aux = true;
     if (w.rel == "aux" && w.sub.empty() && w.lemma == "HAVE") perfect = true;
     if (w.rel == "obj") object = true;
+    if ((w.rel == "cop" || w.rel == "aux") && w.lemma == "BE") be = true;
+    if ((w.rel == "obl" || w.rel == "nmod") && w.sub == "agent") agent = true;
   }
+  // "Eriador was fiercely opposed by Osgiliath" parsed with "was" as a copula: a form of
+  // "be" and a "by" agent make it passive all the same.
+  if (be && agent && s.word >= 0 && !object) passive_aux = true;
   // A parser sometimes reads a past tense or a perfect's participle as passive ("police
   // arrested students", "the toll has risen"): without a passive auxiliary, "have" or an
   // object makes it active.
@@ -333,6 +338,21 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
     if (!t.empty()) {
       oblique = true;
       return t;
+    }
+  }
+  // The reference coders take the first actor after the verb in its phrase, and a parser
+  // may hang part of that phrase on the verb as an adverbial clause ("marched very close
+  // to the border with Mordor": close an advcl).
+  if (coder_.options().reference_semantics) {
+    for (int k : v_.kids_with(verb, "advcl")) {
+      // A true adverbial clause ("after a hafling was reported") has its own subject or
+      // conjunction.
+      if (k < verb || subject_of(v_, k).word >= 0 || v_.first_kid(k, "mark") >= 0) continue;
+      auto t = actors_.find_in(k);
+      if (!t.empty()) {
+        oblique = true;
+        return t;
+      }
     }
   }
   return {};
