@@ -71,6 +71,9 @@ struct CoderOptions {
   // Write an actor coded as several at once ("FRO/BIL/SAM", the Shire's hobbits) as one
   // event per member, as PETRARCH2 does; dyad and UniversalPetrarch keep the joint code.
   bool split_joint_codes = false;
+  // TABARI's DEFAULT: option: the actor codes given to a clause that has no source or no
+  // target ("DEFSRC", "DEFTAR"); empty for none.
+  std::string default_source, default_target;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

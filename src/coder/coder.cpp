@@ -225,7 +225,11 @@ class SentenceCoder {
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, const DocumentContext* context,
                 SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, actor_rules(coder.options(), context)), out_(out) {}
+        actors_(lex_, v_, doc.published, actor_rules(coder.options(), context)), out_(out) {
+    default_source_.code = parse_actor_code(coder.options().default_source);
+    default_target_.code = parse_actor_code(coder.options().default_target);
+    default_source_.has_country = default_target_.has_country = true;
+  }
 
   void run();
   // People named in full here, for the sentences after: surname -> actor entry.
@@ -246,6 +250,7 @@ class SentenceCoder {
   // One mention per member of a joint code ("FRO/BIL/SAM"), when the options ask for it.
   std::vector<Mention> split_joint(Mention m) const;
   bool discarded() const;
+  void apply_defaults(Clause& c) const;
   // TABARI's ### (discard) and +++ (too complex) on an actor or verb of the sentence.
   bool tabari_discarded(const std::vector<std::pair<int, const VerbEntry*>>& verbs,
                         const std::vector<VerbCoding>& codings);
@@ -260,6 +265,8 @@ class SentenceCoder {
   SentenceView v_;
   ActorFinder actors_;
   SentenceCoding& out_;
+  // TABARI's DEFAULT: actors for a clause without a source or target (options).
+  NounActor default_source_, default_target_;
 };
 
 std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
@@ -482,6 +489,13 @@ bool SentenceCoder::tabari_discarded(const std::vector<std::pair<int, const Verb
     }
   }
   return false;
+}
+
+void SentenceCoder::apply_defaults(Clause& c) const {
+  // TABARI's "DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR]": a clause with no actor in a role
+  // gets the default one.
+  if (c.sources.empty() && !default_source_.code.empty()) c.sources.push_back(&default_source_);
+  if (c.targets.empty() && !default_target_.code.empty() && !c.sources.empty()) c.targets.push_back(&default_target_);
 }
 
 bool SentenceCoder::discarded() const {
@@ -727,7 +741,8 @@ void SentenceCoder::run() {
       out_.trace.push_back("  dated in an earlier year: background");
       continue;
     }
-    const Clause c = clause_of(i, recoded);
+    Clause c = clause_of(i, recoded);
+    apply_defaults(c);
     if (c.sources.empty()) {
       note(actors_.all().empty() ? NoEventReason::kNoActor : NoEventReason::kNoSource);
       out_.trace.push_back("  no source");

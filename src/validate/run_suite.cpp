@@ -12,6 +12,23 @@ bool truthy(const std::string& v) {
   return s == "true" || s == "1" || s == "yes";
 }
 
+// The code in brackets after `word` in a TABARI DEFAULT: value ("SOURCE [DEFSRC] PRIOR"),
+// or empty.
+std::string bracketed_after(const std::string& value, const std::string& word) {
+  const auto at = value.find(word);
+  if (at == std::string::npos) return {};
+  const auto open = value.find('[', at);
+  const auto close = value.find(']', open);
+  if (open == std::string::npos || close == std::string::npos) return {};
+  return value.substr(open + 1, close - open - 1);
+}
+
+// "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF".
+void apply_tabari_default(const std::string& value, CoderOptions& options) {
+  options.default_source = bracketed_after(value, "SOURCE");
+  options.default_target = bracketed_after(value, "TARGET");
+}
+
 // Applies a record's option changes to the coder options in force.
 void apply_options(const std::map<std::string, std::string>& changes, CoderOptions& options) {
   for (const auto& [name, value] : changes) {
@@ -21,6 +38,7 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
       // comma-based cap; TABARI's verb cap is applied where the suite asks for it.
       if (name == "max_verbs") options.max_verbs = std::atoi(value.c_str());
     }
+    if (name == "tabari.default") apply_tabari_default(value, options);
   }
 }
 
