@@ -226,6 +226,16 @@ void ActorFinder::build_actors() {
       // second country.
       if (!m->agent && v_[top_word(*m)].rel == "conj") coordinated = true;
     }
+    // "police and security forces": coordinated agents with no actor are one actor each.
+    const bool coordinated_agents =
+        primaries.empty() && agents.size() > 1 &&
+        std::any_of(agents.begin(), agents.end(), [&](const PhraseMatch* m) { return v_[top_word(*m)].rel == "conj"; });
+    if (coordinated_agents) {
+      for (const PhraseMatch* m : agents) {
+        if (auto a = compose(head, {m})) actors_.push_back(std::move(*a));
+      }
+      continue;
+    }
     if (coordinated && primaries.size() > 1) {
       for (const PhraseMatch* p : primaries) {
         std::vector<const PhraseMatch*> one{p};

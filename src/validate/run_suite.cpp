@@ -29,6 +29,13 @@ void apply_tabari_default(const std::string& value, CoderOptions& options) {
   options.default_target = bracketed_after(value, "TARGET");
 }
 
+// An actor code as the suite writes it: TABARI writes an agent with no actor ("police")
+// as the agent, "~COP", where PETRARCH and dyad write "---COP".
+std::string suite_code(const ActorCode& code, const std::string& format) {
+  if (format == "tabari" && code.country.empty() && !code.roles.empty()) return "~" + code.to_string().substr(3);
+  return code.to_string();
+}
+
 // Applies a record's option changes to the coder options in force.
 void apply_options(const std::map<std::string, std::string>& changes, CoderOptions& options) {
   for (const auto& [name, value] : changes) {
@@ -84,7 +91,8 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
       o.trace = coding.trace;
       o.trace.push_back(std::string("reason: ") + no_event_reason_name(coding.reason));
       for (const Mention& m : coding.mentions) {
-        o.actual.push_back(ExpectedEvent{m.source.code_string(), m.target.code.empty() ? "---" : m.target.code_string(), m.code});
+        o.actual.push_back(ExpectedEvent{suite_code(m.source.code, suite.format),
+                                         m.target.code.empty() ? "---" : suite_code(m.target.code, suite.format), m.code});
       }
     }
     std::vector<ExpectedEvent> want = r.expected, got = o.actual;
