@@ -197,7 +197,10 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
   out.roles.insert(out.roles.end(), base.roles.begin(), base.roles.end());
   for (const auto& ag : after) append_roles(out, ag);
   if (out.empty()) return std::nullopt;
-  a.has_country = !out.country.empty();
+  // An agent written "XXX~" holds the first slot but is no country ("human rights
+  // activists in Arnor" is NGMARN): the actor still has none of its own.
+  a.prefix_agent = !before.empty() && base.country.empty();
+  a.has_country = !out.country.empty() && !a.prefix_agent;
   a.code = std::move(out);
   return a;
 }
@@ -248,6 +251,23 @@ void ActorFinder::build_actors() {
   }
 }
 
+void ActorFinder::give_country(NounActor& a, const ActorCode& place, bool with_roles) const {
+  std::vector<std::string> parts{place.country};
+  if (with_roles) parts.insert(parts.end(), place.roles.begin(), place.roles.end());
+  if (a.prefix_agent) {
+    // "NGM~" then the place: NGMARN.
+    a.code.roles.insert(a.code.roles.begin(), parts.begin(), parts.end());
+  } else {
+    a.code.country = place.country;
+    std::vector<std::string> roles(parts.begin() + 1, parts.end());
+    for (const auto& r : a.code.roles) {
+      if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+    }
+    a.code.roles = std::move(roles);
+  }
+  a.has_country = true;
+}
+
 void ActorFinder::add_place_countries() {
   // "officials in Arnor and Gondor", "soldiers from Gondor", "the ambassadors of Arnor,
   // Osgiliath and Gondor", "a spokesman for the Gondorian embassy": an agent without a country takes the countries of a place or
@@ -285,15 +305,9 @@ void ActorFinder::add_place_countries() {
     if (places.empty()) continue;
     for (std::size_t k = 0; k < places.size(); ++k) {
       NounActor composed = a;
-      composed.code.country = places[k]->code.country;
       // "human rights activists of Gonzo GMO": the agent belongs to the whole actor
       // (GONGMO), whose roles come before its own (GONGMOOPP).
-      std::vector<std::string> roles = places[k]->code.roles;
-      for (const auto& r : a.code.roles) {
-        if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
-      }
-      composed.code.roles = std::move(roles);
-      composed.has_country = true;
+      give_country(composed, places[k]->code, true);
       if (k == 0) {
         a = composed;
       } else {
@@ -342,8 +356,7 @@ void ActorFinder::apply_place_country() {
     // Unidentified attackers stay unidentified: the place says where, not whose.
     const auto& roles = a.code.roles;
     if (a.has_country || std::find(roles.begin(), roles.end(), "UAF") != roles.end()) continue;
-    a.code.country = country;
-    a.has_country = true;
+    give_country(a, parse_actor_code(country), false);
     a.country_from_document = true;
   }
 }
@@ -353,8 +366,7 @@ void ActorFinder::apply_document_country() {
   if (!rules_.place_countries || !rules_.document || rules_.document->country.empty()) return;
   for (auto& a : actors_) {
     if (a.has_country) continue;
-    a.code.country = rules_.document->country;
-    a.has_country = true;
+    give_country(a, parse_actor_code(rules_.document->country), false);
     a.country_from_document = true;
   }
 }

@@ -30,6 +30,7 @@ struct NounActor {
   std::string raw_code;  // the dictionary's code for the report date ("###" in TABARI: discard)
   bool has_country = false;  // the code came with a country (not agent alone)
   bool country_from_modifier = false;  // "Danish media": the country is a modifier
+  bool prefix_agent = false;  // the first slot holds an agent written "NGM~", not a country
   bool country_from_document = false;  // an agent given the dateline's or a place's country
   std::size_t actor_entry = static_cast<std::size_t>(-1);  // the actor dictionary entry
   int name_last = -1;  // last word of the actor's name when it is a name of 2+ words
@@ -81,6 +82,8 @@ class ActorFinder {
   int top_word(const PhraseMatch& m) const;
   std::optional<NounActor> compose(int head, const std::vector<const PhraseMatch*>& group) const;
   void add_place_countries();
+  // Gives an actor without a country the place's (and, `with_roles`, its roles).
+  void give_country(NounActor& a, const ActorCode& place, bool with_roles) const;
   void share_conjunct_countries();
   void drop_countryless();
   void apply_place_country();
