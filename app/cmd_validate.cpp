@@ -119,8 +119,11 @@ int run_validate(const ValidateOptions& opt) {
                 << "\n  expected: " << events_text(o.record->expected) << "\n  actual:   " << events_text(o.actual)
                 << "\n";
       for (const auto& t : o.trace) std::cout << "  | " << t << "\n";
-      if (o.record->parse) {
-        for (const auto& t : o.record->parse->tokens) {
+      // The parse coded: the record's own, else the one dyad's parser makes of its text.
+      std::optional<Sentence> parsed = o.record->parse;
+      if (!parsed && parser) parsed = parser(o.record->text);
+      if (parsed) {
+        for (const auto& t : parsed->tokens) {
           std::cout << "    " << t.form << "\t" << t.upos << "\t" << t.head << "\t" << t.deprel << "\n";
         }
       }

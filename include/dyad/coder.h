@@ -49,12 +49,31 @@ struct CoderOptions {
   // them (they are never written as plain acts).
   bool keep_flagged = false;
   // Behave like the field's reference coders (PETRARCH, TABARI) where dyad's own rules
-  // differ; `dyad validate` sets it. Then: an agent without a country ("police") is not
-  // an actor (dyad codes it ---COP); negated and modal acts are coded as acts; an act
+  // differ; `dyad validate` sets it. Then: an agent without a country ("police") is coded
+  // ---COP and takes no country from the sentence's places or the dateline; negated and
+  // modal acts are coded as acts; an act
   // governed by another coded verb ("noted that X regretted") is not coded (dyad keeps it
-  // flagged); a passive without a "by" agent takes its source from another actor in its
+  // flagged), unless the governing verb has no source ("It has been noted that X
+  // delayed"); a passive without a "by" agent takes its source from another actor in its
   // prepositional phrases (dyad leaves it without a source).
   bool reference_semantics = false;
+  // Code a report verb that attributes another clause ("..., officials said") as a
+  // statement of its own as well. PETRARCH2 does; dyad and UniversalPetrarch do not.
+  bool attribution_events = false;
+  // Match a pattern's words before the verb on the verb's own clause only, as
+  // UniversalPetrarch does. By default a complement clause's verb also reads the verb that
+  // governs it, as PETRARCH2 and TABARI read the words before the verb ("Ethiopia
+  // indicated it would act now" matches INDICATED WOULD * NOW).
+  bool clause_only_patterns = false;
+  // Read "###" and "+++" as TABARI does: a verb, pattern or actor coded ### discards the
+  // sentence, one coded +++ marks it too complex to code. For PETRARCH they are codes.
+  bool tabari_discard_codes = false;
+  // Write an actor coded as several at once ("FRO/BIL/SAM", the Shire's hobbits) as one
+  // event per member, as PETRARCH2 does; dyad and UniversalPetrarch keep the joint code.
+  bool split_joint_codes = false;
+  // TABARI's DEFAULT: option: the actor codes given to a clause that has no source or no
+  // target ("DEFSRC", "DEFTAR"); empty for none.
+  std::string default_source, default_target;
   // TABARI's complexity cap: sentences with more verbs than this are not coded (0: none).
   int max_verbs = 0;
   // Versions stamped on every mention.

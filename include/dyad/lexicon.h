@@ -25,6 +25,9 @@ namespace dyad {
 struct LexWord {
   std::string text;
   bool stem = false;
+  // The dictionary listed the word's plurals itself (PETRARCH's "POLICE {}" has none):
+  // only the word as written matches, not its regular plural.
+  bool exact = false;
 };
 using Phrase = std::vector<LexWord>;
 

@@ -7,17 +7,24 @@ namespace dyad::coding {
 namespace {
 
 bool matches_word(const LexWord& lw, const Word& w) {
-  return word_matches(lw, w.form) || (!lw.stem && word_matches(lw, w.lemma));
+  return word_matches(lw, w.form) || (!lw.stem && !lw.exact && word_matches(lw, w.lemma));
 }
 
-// Length of `phrase` matched at word `i`, or 0.
+// Word `w` modifies the noun that the word before it modifies too, so it may stand inside
+// a name: "Ithilen state-run television" names ITHILEN TELEVISION.
+bool inner_modifier(const SentenceView& v, int w) {
+  const Word& x = v[w];
+  return (x.rel == "compound" || x.rel == "amod") && x.head >= 0 && x.head == v[w - 1].head && x.head > w;
+}
+
+// Number of words `phrase` spans when matched at word `i`, or 0.
 int match_at(const Phrase& phrase, const SentenceView& v, int i) {
-  const int n = static_cast<int>(phrase.size());
-  if (i + n > v.size()) return 0;
-  for (int k = 0; k < n; ++k) {
-    if (!matches_word(phrase[static_cast<std::size_t>(k)], v[i + k])) return 0;
+  int at = i;
+  for (std::size_t k = 0; k < phrase.size(); ++k, ++at) {
+    while (k > 0 && at < v.size() && !matches_word(phrase[k], v[at]) && inner_modifier(v, at)) ++at;
+    if (at >= v.size() || !matches_word(phrase[k], v[at])) return 0;
   }
-  return n;
+  return at - i;
 }
 
 // How precisely a phrase matched, to break ties between phrases of equal length:
@@ -29,10 +36,24 @@ std::size_t precision(const Phrase& phrase) {
 }
 
 // Relations that attach a word inside the noun phrase of its head.
+// A title before a name is one noun phrase with it: "Fornost President Umbardacil" reads
+// as President nmod:desc of Umbardacil, and "Bree Prime Minister Romendacil" may put the
+// titled name in apposition to the country. An apposition counts only when nothing
+// (such as a comma) stands between it and what it names: "Osgiliath, the state's foe" is
+// a second noun phrase.
 bool internal_relation(const Word& w) {
   return w.rel == "compound" || w.rel == "flat" || w.rel == "amod" || w.rel == "det" ||
          w.rel == "nummod" || w.rel == "fixed" || w.rel == "goeswith" ||
-         (w.rel == "nmod" && w.sub == "poss");
+         (w.rel == "nmod" && (w.sub == "poss" || w.sub == "desc"));
+}
+
+// The apposition at word `i` follows its head word with nothing between ("Bree Prime
+// Minister Romendacil"), so the two are one noun phrase; a comma, or another conjunct
+// ("Fornost and the evil awful Gondor"), before it makes it a second one.
+bool close_apposition(const SentenceView& v, int i) {
+  const Word& w = v[i];
+  if (w.rel != "appos" || w.head < 0 || w.head > i) return false;
+  return v.subtree(i).front() == w.head + 1;
 }
 
 void append_roles(ActorCode& out, const std::string& code) {
@@ -70,9 +91,11 @@ void ActorFinder::match_phrases() {
     PhraseMatch best;
     std::size_t best_precision = 0;
     next.clear();
-    if (i + 1 < v_.size()) {
-      next.push_back(v_[i + 1].form);
-      if (v_[i + 1].lemma != v_[i + 1].form) next.push_back(v_[i + 1].lemma);
+    // The next word, and the word after the modifiers that may stand inside a name.
+    for (int j = i + 1; j < v_.size(); ++j) {
+      next.push_back(v_[j].form);
+      if (v_[j].lemma != v_[j].form) next.push_back(v_[j].lemma);
+      if (!inner_modifier(v_, j)) break;
     }
     for (bool agent : {false, true}) {
       cands.clear();
@@ -116,7 +139,7 @@ int ActorFinder::phrase_head(int i) const {
     const Word& w = v_[i];
     if (w.head < 0) return i;
     const bool conjunct_modifier = w.rel == "conj" && internal_relation(v_[w.head]) && v_[w.head].head >= 0;
-    if (!internal_relation(w) && !conjunct_modifier) return i;
+    if (!internal_relation(w) && !conjunct_modifier && !close_apposition(v_, i)) return i;
     i = w.head;
   }
   return i;
@@ -146,6 +169,7 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
     const ActorEntry& e = lex_.actors[primary->entry];
     const std::string code = e.code_on(date_);
     if (code.empty()) return std::nullopt;  // out of its date range, no default
+    a.raw_code = code;
     a.entry = e.id;
     a.actor_entry = primary->entry;
     if (primary->end - primary->begin >= 2 && v_[primary->end - 1].upos == "PROPN") a.name_last = primary->end - 1;
@@ -173,24 +197,25 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
   out.roles.insert(out.roles.end(), base.roles.begin(), base.roles.end());
   for (const auto& ag : after) append_roles(out, ag);
   if (out.empty()) return std::nullopt;
-  a.has_country = !out.country.empty();
+  // An agent written "XXX~" holds the first slot but is no country ("human rights
+  // activists in Arnor" is NGMARN): the actor still has none of its own.
+  a.prefix_agent = !before.empty() && base.country.empty();
+  a.has_country = !out.country.empty() && !a.prefix_agent;
   a.code = std::move(out);
   return a;
+}
+
+int ActorFinder::top_word(const PhraseMatch& m) const {
+  for (int k = m.begin; k < m.end; ++k) {
+    if (v_[k].head < m.begin || v_[k].head >= m.end) return k;
+  }
+  return m.end - 1;
 }
 
 void ActorFinder::build_actors() {
   // Group the phrase matches by the noun phrase they sit in.
   std::vector<std::vector<const PhraseMatch*>> by_head(static_cast<std::size_t>(v_.size()));
-  for (const auto& m : matches_) {
-    int h = m.end - 1;  // the word of the match whose head lies outside it
-    for (int k = m.begin; k < m.end; ++k) {
-      if (v_[k].head < m.begin || v_[k].head >= m.end) {
-        h = k;
-        break;
-      }
-    }
-    by_head[static_cast<std::size_t>(phrase_head(h))].push_back(&m);
-  }
+  for (const auto& m : matches_) by_head[static_cast<std::size_t>(phrase_head(top_word(m)))].push_back(&m);
   for (int head = 0; head < v_.size(); ++head) {
     const auto& group = by_head[static_cast<std::size_t>(head)];
     if (group.empty()) continue;
@@ -200,7 +225,19 @@ void ActorFinder::build_actors() {
     bool coordinated = false;
     for (const PhraseMatch* m : group) {
       (m->agent ? agents : primaries).push_back(m);
-      if (!m->agent && v_[m->end - 1].rel == "conj") coordinated = true;
+      // A conjunct inside the matched name itself ("Lula da Silva" misparsed) is not a
+      // second country.
+      if (!m->agent && v_[top_word(*m)].rel == "conj") coordinated = true;
+    }
+    // "police and security forces": coordinated agents with no actor are one actor each.
+    const bool coordinated_agents =
+        primaries.empty() && agents.size() > 1 &&
+        std::any_of(agents.begin(), agents.end(), [&](const PhraseMatch* m) { return v_[top_word(*m)].rel == "conj"; });
+    if (coordinated_agents) {
+      for (const PhraseMatch* m : agents) {
+        if (auto a = compose(head, {m})) actors_.push_back(std::move(*a));
+      }
+      continue;
     }
     if (coordinated && primaries.size() > 1) {
       for (const PhraseMatch* p : primaries) {
@@ -212,6 +249,23 @@ void ActorFinder::build_actors() {
     }
     if (auto a = compose(head, group)) actors_.push_back(std::move(*a));
   }
+}
+
+void ActorFinder::give_country(NounActor& a, const ActorCode& place, bool with_roles) const {
+  std::vector<std::string> parts{place.country};
+  if (with_roles) parts.insert(parts.end(), place.roles.begin(), place.roles.end());
+  if (a.prefix_agent) {
+    // "NGM~" then the place: NGMARN.
+    a.code.roles.insert(a.code.roles.begin(), parts.begin(), parts.end());
+  } else {
+    a.code.country = place.country;
+    std::vector<std::string> roles(parts.begin() + 1, parts.end());
+    for (const auto& r : a.code.roles) {
+      if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+    }
+    a.code.roles = std::move(roles);
+  }
+  a.has_country = true;
 }
 
 void ActorFinder::add_place_countries() {
@@ -251,8 +305,9 @@ void ActorFinder::add_place_countries() {
     if (places.empty()) continue;
     for (std::size_t k = 0; k < places.size(); ++k) {
       NounActor composed = a;
-      composed.code.country = places[k]->code.country;
-      composed.has_country = true;
+      // "human rights activists of Gonzo GMO": the agent belongs to the whole actor
+      // (GONGMO), whose roles come before its own (GONGMOOPP).
+      give_country(composed, places[k]->code, true);
       if (k == 0) {
         a = composed;
       } else {
@@ -286,7 +341,7 @@ void ActorFinder::apply_place_country() {
   // agents it names without a country are that country's. A place is a country or city
   // actor under a locative preposition, named as the phrase's head ("near the Indian
   // border" names a border, not a place of India).
-  if (!rules_.countryless_agents) return;
+  if (!rules_.place_countries) return;
   std::string country;
   for (const auto& a : actors_) {
     if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) continue;
@@ -301,19 +356,17 @@ void ActorFinder::apply_place_country() {
     // Unidentified attackers stay unidentified: the place says where, not whose.
     const auto& roles = a.code.roles;
     if (a.has_country || std::find(roles.begin(), roles.end(), "UAF") != roles.end()) continue;
-    a.code.country = country;
-    a.has_country = true;
+    give_country(a, parse_actor_code(country), false);
     a.country_from_document = true;
   }
 }
 
 void ActorFinder::apply_document_country() {
   // "Police fired tear gas" in a report datelined in Caracas: the police are Venezuela's.
-  if (!rules_.countryless_agents || !rules_.document || rules_.document->country.empty()) return;
+  if (!rules_.place_countries || !rules_.document || rules_.document->country.empty()) return;
   for (auto& a : actors_) {
     if (a.has_country) continue;
-    a.code.country = rules_.document->country;
-    a.has_country = true;
+    give_country(a, parse_actor_code(rules_.document->country), false);
     a.country_from_document = true;
   }
 }
@@ -338,9 +391,10 @@ std::vector<const NounActor*> ActorFinder::with_conjuncts(int head) const {
     for (const NounActor* a : at(todo[k])) out.push_back(a);
     const auto conj = v_.kids_with(todo[k], "conj");
     for (int c : conj) todo.push_back(c);
-    // "Mordor, the awful Arnor, and Gondor": in a list, an apposition is a member.
-    if (!conj.empty()) {
-      for (int a : v_.kids_with(todo[k], "appos")) todo.push_back(a);
+    // "Mordor, the awful Arnor, and Gondor": in a list, an apposition is a member; so is
+    // one that carries the list's other members ("Mordor, the Shire, Arnor and Bree").
+    for (int a : v_.kids_with(todo[k], "appos")) {
+      if (!conj.empty() || !v_.kids_with(a, "conj").empty()) todo.push_back(a);
     }
     // "Eriadori and Calenardhon leaders": coordinated modifiers of one noun.
     for (int m : v_[todo[k]].kids) {

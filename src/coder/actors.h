@@ -27,8 +27,10 @@ struct NounActor {
   int first = 0, last = 0;  // first and last matched word
   ActorCode code;
   std::string entry;
+  std::string raw_code;  // the dictionary's code for the report date ("###" in TABARI: discard)
   bool has_country = false;  // the code came with a country (not agent alone)
   bool country_from_modifier = false;  // "Danish media": the country is a modifier
+  bool prefix_agent = false;  // the first slot holds an agent written "NGM~", not a country
   bool country_from_document = false;  // an agent given the dateline's or a place's country
   std::size_t actor_entry = static_cast<std::size_t>(-1);  // the actor dictionary entry
   int name_last = -1;  // last word of the actor's name when it is a name of 2+ words
@@ -46,6 +48,9 @@ struct ActorRules {
   // Code an agent with no country ("police", "gunmen") as ---COP, ---UAF. PETRARCH does
   // not; dyad does by default so that such actors are never dropped.
   bool countryless_agents = true;
+  // Give an agent without a country the country of the sentence's places or of the
+  // document's dateline (dyad's rule; the reference coders write ---COP).
+  bool place_countries = true;
   // Surnames and the dateline country of the document, or nullptr.
   const DocumentContext* document = nullptr;
   // The actor named at a phrase's head wins over a country modifying it ("Ukrainian
@@ -73,8 +78,12 @@ class ActorFinder {
  private:
   void match_phrases();
   void build_actors();
+  // The word of a match whose head lies outside it.
+  int top_word(const PhraseMatch& m) const;
   std::optional<NounActor> compose(int head, const std::vector<const PhraseMatch*>& group) const;
   void add_place_countries();
+  // Gives an actor without a country the place's (and, `with_roles`, its roles).
+  void give_country(NounActor& a, const ActorCode& place, bool with_roles) const;
   void share_conjunct_countries();
   void drop_countryless();
   void apply_place_country();

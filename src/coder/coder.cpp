@@ -154,18 +154,43 @@ bool year_discard(const Phrase& phrase) { return phrase.size() == 1 && year_of(p
 struct Subject {
   int word = -1;
   bool passive = false;
+  // Further subjects before the verb after a conjunction: a parser that loses a long
+  // coordination ("Evil Mordor, the awful Fornost, and good Gondor welcomed") hangs its
+  // last member on the verb as a second subject.
+  std::vector<int> more;
 };
+
+// The phrase of word `k` opens with a coordinating conjunction, or follows one: "..., and
+// good Gondor".
+bool after_conjunction(const SentenceView& v, int k) {
+  const int start = v.subtree(k).front();
+  return !v.kids_with(k, "cc").empty() || (start > 0 && v[start - 1].upos == "CCONJ");
+}
 
 Subject subject_of(const SentenceView& v, int verb) {
   Subject s;
+  bool passive_subject = false, passive_aux = false, perfect = false, object = false, be = false, agent = false;
   for (int k : v[verb].kids) {
     const Word& w = v[k];
     if ((w.rel == "nsubj" || w.rel == "csubj") && s.word < 0) {
       s.word = k;
-      s.passive = w.sub == "pass";
+      passive_subject = w.sub == "pass";
+    } else if (w.rel == "nsubj" && k < verb && (w.sub == "pass") == passive_subject && after_conjunction(v, k)) {
+      s.more.push_back(k);
     }
-    if (w.rel == "aux" && w.sub == "pass") s.passive = true;
+    if (w.rel == "aux" && w.sub == "pass") passive_aux = true;
+    if (w.rel == "aux" && w.sub.empty() && w.lemma == "HAVE") perfect = true;
+    if (w.rel == "obj") object = true;
+    if ((w.rel == "cop" || w.rel == "aux") && w.lemma == "BE") be = true;
+    if ((w.rel == "obl" || w.rel == "nmod") && w.sub == "agent") agent = true;
   }
+  // "Eriador was fiercely opposed by Osgiliath" parsed with "was" as a copula: a form of
+  // "be" and a "by" agent make it passive all the same.
+  if (be && agent && s.word >= 0 && !object) passive_aux = true;
+  // A parser sometimes reads a past tense or a perfect's participle as passive ("police
+  // arrested students", "the toll has risen"): without a passive auxiliary, "have" or an
+  // object makes it active.
+  s.passive = passive_aux || (passive_subject && !perfect && !object);
   return s;
 }
 
@@ -180,6 +205,15 @@ int by_agent(const SentenceView& v, int verb) {
   return -1;
 }
 
+ActorRules actor_rules(const CoderOptions& opt, const DocumentContext* context) {
+  ActorRules rules;
+  rules.countryless_agents = true;
+  rules.place_countries = !opt.reference_semantics;
+  rules.document = context;
+  rules.head_actor_wins = !opt.reference_semantics;
+  return rules;
+}
+
 struct Clause {
   std::vector<const NounActor*> sources, targets;
   bool inherited_source = false;
@@ -191,7 +225,11 @@ class SentenceCoder {
   SentenceCoder(const Coder& coder, const Document& doc, const Sentence& sentence, const DocumentContext* context,
                 SentenceCoding& out)
       : coder_(coder), lex_(coder.lexicon()), doc_(doc), sentence_(sentence), v_(sentence),
-        actors_(lex_, v_, doc.published, ActorRules{!coder.options().reference_semantics, context, !coder.options().reference_semantics}), out_(out) {}
+        actors_(lex_, v_, doc.published, actor_rules(coder.options(), context)), out_(out) {
+    default_source_.code = parse_actor_code(coder.options().default_source);
+    default_target_.code = parse_actor_code(coder.options().default_target);
+    default_source_.has_country = default_target_.has_country = true;
+  }
 
   void run();
   // People named in full here, for the sentences after: surname -> actor entry.
@@ -209,7 +247,13 @@ class SentenceCoder {
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
+  // One mention per member of a joint code ("FRO/BIL/SAM"), when the options ask for it.
+  std::vector<Mention> split_joint(Mention m) const;
   bool discarded() const;
+  void apply_defaults(Clause& c) const;
+  // TABARI's ### (discard) and +++ (too complex) on an actor or verb of the sentence.
+  bool tabari_discarded(const std::vector<std::pair<int, const VerbEntry*>>& verbs,
+                        const std::vector<VerbCoding>& codings);
   bool dated_in_earlier_year(int verb) const;
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
@@ -221,6 +265,8 @@ class SentenceCoder {
   SentenceView v_;
   ActorFinder actors_;
   SentenceCoding& out_;
+  // TABARI's DEFAULT: actors for a clause without a source or target (options).
+  NounActor default_source_, default_target_;
 };
 
 std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
@@ -232,7 +278,14 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
   }
   if (s.word >= 0) {
     auto found = actors_.find_in(s.word);
-    if (!found.empty() || v_[s.word].upos != "PRON") return found;
+    if (!found.empty() || v_[s.word].upos != "PRON") {
+      for (int k : s.more) {
+        for (const NounActor* a : actors_.find_in(k)) {
+          if (std::find(found.begin(), found.end(), a) == found.end()) found.push_back(a);
+        }
+      }
+      return found;
+    }
   }
   const bool pronoun = s.word >= 0;
   if (depth > 8 || w.head < 0) return {};
@@ -292,6 +345,21 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
     if (!t.empty()) {
       oblique = true;
       return t;
+    }
+  }
+  // The reference coders take the first actor after the verb in its phrase, and a parser
+  // may hang part of that phrase on the verb as an adverbial clause ("marched very close
+  // to the border with Mordor": close an advcl).
+  if (coder_.options().reference_semantics) {
+    for (int k : v_.kids_with(verb, "advcl")) {
+      // A true adverbial clause ("after a hafling was reported") has its own subject or
+      // conjunction.
+      if (k < verb || subject_of(v_, k).word >= 0 || v_.first_kid(k, "mark") >= 0) continue;
+      auto t = actors_.find_in(k);
+      if (!t.empty()) {
+        oblique = true;
+        return t;
+      }
     }
   }
   return {};
@@ -404,6 +472,32 @@ bool SentenceCoder::dated_in_earlier_year(int verb) const {
   return false;
 }
 
+bool SentenceCoder::tabari_discarded(const std::vector<std::pair<int, const VerbEntry*>>& verbs,
+                                     const std::vector<VerbCoding>& codings) {
+  for (const auto& a : actors_.all()) {
+    if (a.raw_code == "###" || a.raw_code == "+++") {
+      out_.trace.push_back("actor " + a.entry + " is coded " + a.raw_code + ": the sentence is not coded");
+      return true;
+    }
+  }
+  for (const auto& [i, e] : verbs) {
+    const std::string& code = codings[static_cast<std::size_t>(i)].code;
+    if (code == "###" || code == "+++") {
+      out_.trace.push_back("verb \"" + sentence_.tokens[static_cast<std::size_t>(i)].form + "\" is coded " + code +
+                           ": the sentence is not coded");
+      return true;
+    }
+  }
+  return false;
+}
+
+void SentenceCoder::apply_defaults(Clause& c) const {
+  // TABARI's "DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR]": a clause with no actor in a role
+  // gets the default one.
+  if (c.sources.empty() && !default_source_.code.empty()) c.sources.push_back(&default_source_);
+  if (c.targets.empty() && !default_target_.code.empty() && !c.sources.empty()) c.targets.push_back(&default_target_);
+}
+
 bool SentenceCoder::discarded() const {
   std::vector<const PhraseRef*> cands;
   for (int i = 0; i < v_.size(); ++i) {
@@ -498,12 +592,43 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
       p.verb_span = w.span;
       p.pattern = vc.where;
       m.versions = CodingVersions{kVersion, lex_.version, opt.models_version};
-      const bool duplicate = std::any_of(out_.mentions.begin(), out_.mentions.end(), [&](const Mention& o) {
-        return o.code == m.code && o.source.code == m.source.code && o.target.code == m.target.code;
-      });
-      if (!duplicate) out_.mentions.push_back(std::move(m));
+      for (Mention& one : split_joint(std::move(m))) {
+        const bool duplicate = std::any_of(out_.mentions.begin(), out_.mentions.end(), [&](const Mention& o) {
+          return o.code == one.code && o.source.code == one.source.code && o.target.code == one.target.code;
+        });
+        if (!duplicate) out_.mentions.push_back(std::move(one));
+      }
     }
   }
+}
+
+// "FRO/BIL/SAM": an actor entry coded as several actors at once.
+std::vector<ActorCode> joint_parts(const ActorCode& code) {
+  const std::string text = code.to_string();
+  if (text.find('/') == std::string::npos) return {code};
+  std::vector<ActorCode> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t slash = std::min(text.find('/', start), text.size());
+    if (slash > start) out.push_back(parse_actor_code(std::string_view(text).substr(start, slash - start)));
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::vector<Mention> SentenceCoder::split_joint(Mention m) const {
+  if (!coder_.options().split_joint_codes) return {std::move(m)};
+  std::vector<Mention> out;
+  const auto targets = m.target.code.empty() ? std::vector<ActorCode>{ActorCode{}} : joint_parts(m.target.code);
+  for (const ActorCode& s : joint_parts(m.source.code)) {
+    for (const ActorCode& t : targets) {
+      Mention one = m;
+      one.source.code = s;
+      one.target.code = t;
+      out.push_back(std::move(one));
+    }
+  }
+  return out;
 }
 
 void SentenceCoder::run() {
@@ -515,6 +640,9 @@ void SentenceCoder::run() {
     out_.reason = NoEventReason::kDiscarded;
     out_.trace.push_back("a discard phrase matched");
     return;
+  }
+  for (const auto& a : actors_.all()) {
+    out_.trace.push_back("actor \"" + text_of(a) + "\" -> " + a.code.to_string());
   }
   const CoderOptions& opt = coder_.options();
   // Reasons are ranked: the furthest a verb got explains the sentence best.
@@ -533,8 +661,12 @@ void SentenceCoder::run() {
     return;
   }
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
-  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e);
+  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, opt.clause_only_patterns);
   if (!opt.reference_semantics) refine_by_governed_acts(codings);
+  if (opt.tabari_discard_codes && tabari_discarded(verbs, codings)) {
+    out_.reason = NoEventReason::kDiscarded;
+    return;
+  }
 
   for (const auto& [i, e] : verbs) {
     const VerbCoding& vc = codings[static_cast<std::size_t>(i)];
@@ -547,7 +679,7 @@ void SentenceCoder::run() {
     }
     // "..., officials said": a report verb that governs (or is attached to) another
     // clause is attribution, not an event.
-    if (is_report_verb(w) && (w.rel == "parataxis" || !v_.kids_with(i, "ccomp").empty() ||
+    if (!opt.attribution_events && is_report_verb(w) && (w.rel == "parataxis" || !v_.kids_with(i, "ccomp").empty() ||
                               !v_.kids_with(i, "parataxis").empty())) {
       out_.trace.push_back("  attribution, not an event");
       note(NoEventReason::kNullCode);
@@ -589,7 +721,11 @@ void SentenceCoder::run() {
         }
       } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
-        governed = gc.entry && gc.code != "---" && !gc.code.empty();
+        // For the reference coders a governing verb that has no source makes no event ("It
+        // has been noted that", "Gollum was seen to break into"), so the act it governs is
+        // the event. dyad keeps it governed: "Iran was urged to halt" is no halt.
+        governed = gc.entry && gc.code != "---" && !gc.code.empty() &&
+                   (!opt.reference_semantics || !clause_of(w.head, gc).sources.empty());
       }
     }
     // "Germany said it would send weapons", "Iran will strike Israel": a stated future act
@@ -609,7 +745,8 @@ void SentenceCoder::run() {
       out_.trace.push_back("  dated in an earlier year: background");
       continue;
     }
-    const Clause c = clause_of(i, recoded);
+    Clause c = clause_of(i, recoded);
+    apply_defaults(c);
     if (c.sources.empty()) {
       note(actors_.all().empty() ? NoEventReason::kNoActor : NoEventReason::kNoSource);
       out_.trace.push_back("  no source");

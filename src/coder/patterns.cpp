@@ -52,13 +52,19 @@ struct Regions {
   std::vector<int> before, after;
 };
 
-Regions regions_of(const SentenceView& v, int verb) {
+Regions regions_of(const SentenceView& v, int verb, bool clause_only) {
   Regions r;
   for (int k : v[verb].kids) {
     const Word& w = v[k];
     const bool subject = w.rel == "nsubj" || w.rel == "csubj";
     if (!subject && !in_verb_phrase(w) && w.rel != "aux") continue;
     for (int t : v.subtree(k)) (t < verb ? r.before : r.after).push_back(t);
+  }
+  // "Ethiopia indicated it would act now" (INDICATED WOULD * NOW): a complement clause is
+  // read after the verb that governs it, which the words before the verb include.
+  const Word& w = v[verb];
+  if (!clause_only && (w.rel == "ccomp" || w.rel == "xcomp") && w.head >= 0 && w.head < verb) {
+    r.before.push_back(w.head);
   }
   std::sort(r.before.begin(), r.before.end());
   std::sort(r.after.begin(), r.after.end());
@@ -122,6 +128,7 @@ class Matcher {
   bool match(const std::vector<PatternItem>& items, const std::vector<int>& region, int* target_from,
              int* source_from) const {
     using K = PatternItem::Kind;
+    matched_ = 0;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const PatternItem& it = items[i];
@@ -159,6 +166,10 @@ class Matcher {
     return true;
   }
 
+  // Sentence words the last match() covered: a synset member of several words ("AUSTRIAN
+  // GOLD FLORIN") makes a pattern more specific than one word of another set.
+  int matched() const { return matched_; }
+
  private:
   // Finds the slots on consecutive words at or after region[pos]; moves pos past them.
   bool match_contiguous(const std::vector<const PatternItem*>& slots, const std::vector<int>& region,
@@ -167,27 +178,44 @@ class Matcher {
     for (std::size_t start = pos; start < region.size(); ++start) {
       std::size_t p = start;
       bool ok = true;
+      int words = 0;
+      int last = -1;  // the last word matched
       for (const PatternItem* s : slots) {
         if (skip_determiners && p > start) {
           while (p < region.size() && v_[region[p]].upos == "DET" && region[p] == region[p - 1] + 1) ++p;
         }
-        if (p >= region.size() || (p > start && region[p] != region[p - 1] + 1)) {
-          ok = false;
-          break;
+        int n = 0;
+        while (p < region.size() && (p == start || region[p] == region[p - 1] + 1)) {
+          n = slot_at(*s, region, p);
+          // "{NEW &TIETYPES RELATIONS}" in "new global economic relations", "{DEATH
+          // TOLL}" in "death and injury toll": another adjective of the same noun, or the
+          // coordination of the word before, may stand between the phrase's words.
+          if (n > 0 || p == start || skip_determiners || !inner_word(region[p], last)) break;
+          ++p;
         }
-        const int n = slot_at(*s, region, p);
         if (n == 0) {
           ok = false;
           break;
         }
         p += static_cast<std::size_t>(n);
+        last = region[p - 1];
+        words += n;
       }
       if (ok) {
         pos = p;
+        matched_ += words;
         return true;
       }
     }
     return false;
+  }
+
+  // Word `w` may stand inside a phrase after word `last`: an adjective of the noun that
+  // `last` modifies too, or a conjunct of `last` (with its conjunction).
+  bool inner_word(int w, int last) const {
+    const Word& x = v_[w];
+    if (x.rel == "amod" && x.head >= 0 && x.head == v_[last].head) return true;
+    return (x.rel == "cc" || x.rel == "conj") && x.head == last;
   }
 
   // "^": moves past the next noun phrase (its head and the words modifying it).
@@ -221,6 +249,7 @@ class Matcher {
 
   const Lexicon& lex_;
   const SentenceView& v_;
+  mutable int matched_ = 0;
 };
 
 // Base forms a regular English inflection may come from: "SHELLED" -> SHELL, "BLAMED" ->
@@ -252,12 +281,15 @@ namespace {
 
 // The best entry indexed under `key` for the verb at word `i`: more words win; for the same
 // words, a later dictionary layer (data/dictionaries/current).
-const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, const std::string& key) {
+// With `stems_only`, only entries whose verb word is a stem (TABARI's "RESTOR").
+const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, const std::string& key,
+                            bool stems_only = false) {
   const VerbEntry* best = nullptr;
   auto it = lex.verbs_by_word.find(key);
   if (it == lex.verbs_by_word.end()) return best;
   for (std::size_t index : it->second) {
     const VerbEntry& e = lex.verbs[index];
+    if (stems_only && !e.stem) continue;
     if (best && (best->words.size() > e.words.size() ||
                  (best->words.size() == e.words.size() && best->layer >= e.layer))) {
       continue;
@@ -279,29 +311,39 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
   for (const std::string& base : regular_bases(v[i].form)) {
     if (const VerbEntry* e = verb_under(lex, v, i, base)) return e;
   }
+  // A stem verb ("RESTOR [064]") is any word it begins: the longest stem wins.
+  const std::string& form = v[i].form;
+  for (std::size_t n = form.size() - 1; n >= 2 && n < form.size(); --n) {
+    if (const VerbEntry* e = verb_under(lex, v, i, form.substr(0, n), true)) return e;
+  }
   return nullptr;
 }
 
-VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry) {
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, bool clause_only) {
   const VerbClass& cls = lex.verb_classes[entry.verb_class];
   VerbCoding out;
   out.entry = &entry;
   out.code = entry.code.empty() ? cls.code : entry.code;
   out.paired = entry.code.empty() ? cls.paired : entry.paired;
   out.where = entry.where;
-  const Regions r = regions_of(v, i);
+  const Regions r = regions_of(v, i, clause_only);
   const Matcher m(lex, v);
   const WordSet before_words(v, r.before), after_words(v, r.after);
+  int best_words = 0;
   for (const VerbPattern& p : cls.patterns) {
-    if (out.pattern && p.specificity <= out.pattern->specificity) continue;
+    if (out.pattern && p.specificity < out.pattern->specificity) continue;
     if (!before_words.may_match(p.before) || !after_words.may_match(p.after)) continue;
     int target_from = -1, source_from = -1;
-    if (m.match(p.before, r.before, &target_from, &source_from) &&
-        m.match(p.after, r.after, &target_from, &source_from)) {
-      out.pattern = &p;
-      out.target_from = target_from;
-      out.source_from = source_from;
-    }
+    if (!m.match(p.before, r.before, &target_from, &source_from)) continue;
+    int words = m.matched();
+    if (!m.match(p.after, r.after, &target_from, &source_from)) continue;
+    words += m.matched();
+    // More pattern words win, then more sentence words; ties go to the first in the file.
+    if (out.pattern && p.specificity == out.pattern->specificity && words <= best_words) continue;
+    out.pattern = &p;
+    out.target_from = target_from;
+    out.source_from = source_from;
+    best_words = words;
   }
   if (out.pattern) {
     out.code = out.pattern->code;

@@ -25,6 +25,7 @@ struct VerbCoding {
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i);
 
 // Codes the verb at word `i`: its entry, and the best pattern over the verb's phrase.
-VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry);
+// `clause_only`: the words before the verb are its own clause's (CoderOptions).
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, bool clause_only);
 
 }  // namespace dyad::coding

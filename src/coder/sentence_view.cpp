@@ -34,6 +34,8 @@ SentenceView::SentenceView(const Sentence& sentence) {
     w.form = upper(toks[i].form);
     w.lemma = toks[i].lemma.empty() || toks[i].lemma == "_" ? w.form : upper(toks[i].lemma);
     w.upos = toks[i].upos;
+    w.finite = toks[i].feats.find("VerbForm=Fin") != std::string::npos || toks[i].xpos == "VBD" ||
+               toks[i].xpos == "VBZ" || toks[i].xpos == "VBP";
     w.head = toks[i].head - 1;
     if (w.head >= static_cast<int>(toks.size())) w.head = -1;
     w.span = toks[i].span;
@@ -112,7 +114,7 @@ void SentenceView::lift_verb_under_noun_root() {
   int verb = -1;
   for (int k = root + 1; k < n && verb < 0; ++k) {
     const Word& w = words_[static_cast<std::size_t>(k)];
-    if (w.upos != "VERB" || (w.rel != "amod" && w.rel != "acl")) continue;
+    if (w.upos != "VERB" || (w.rel != "amod" && w.rel != "acl" && !(w.rel == "advcl" && w.sub == "relcl"))) continue;
     // A reduced relative ("troops attacked by rebels") has no object; a nested head
     // ("thousands of people marched through ...") may have an oblique instead.
     const int oblique = child_rel(k, "obl");
@@ -124,14 +126,85 @@ void SentenceView::lift_verb_under_noun_root() {
                            (w.head != root && w.head < k && in_root_phrase(w.head) &&
                             (object || (oblique >= 0 && !agent)));
     const bool clause = child_rel(k, "nsubj") >= 0 || child_rel(k, "mark") >= 0 || child_rel(k, "aux") >= 0;
-    if ((on_root || on_object) && !clause) verb = k;
+    // "Ithilen's militia vowed on Thursday to wage war": a verb the tagger calls finite is
+    // no reduced relative (those are participles), object or not.
+    const bool finite_on_root = w.head == root && w.finite && !agent;
+    if ((on_root || on_object || finite_on_root) && !clause) verb = k;
   }
-  if (verb < 0) return;
+  if (verb < 0) {
+    lift_parataxis_verb(root);
+    lift_verb_before_object_root(root);
+    return;
+  }
   // Only the words between the noun and the verb may be the noun's: anything else, a verb.
   for (int k = root + 1; k < verb; ++k) {
     const Word& w = words_[static_cast<std::size_t>(k)];
     if (w.upos == "VERB" || w.upos == "AUX") return;
   }
+  make_predicate(root, verb);
+}
+
+// "Sam Gamgee will be renewing his license": the parser may also make the subject noun the
+// root and hang the whole predicate on it as parataxis. A verb in parataxis on the root
+// noun, with no subject of its own and nothing between them but the noun's words and the
+// verb's own, is the predicate.
+void SentenceView::lift_parataxis_verb(int root) {
+  const int n = size();
+  int verb = -1;
+  for (int k = root + 1; k < n; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == root && w.rel == "parataxis" && w.upos == "VERB") {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return;
+  const auto under = [&](int word, int top) {
+    for (int h = word, guard = 0; h >= 0 && guard < n; h = words_[static_cast<std::size_t>(h)].head, ++guard) {
+      if (h == top) return true;
+    }
+    return false;
+  };
+  for (int k = 0; k < n; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == verb && (w.rel == "nsubj" || w.rel == "csubj")) return;
+    if (k > root && k < verb && !under(k, verb) && (w.upos == "VERB" || w.upos == "AUX" || w.upos == "PUNCT")) return;
+  }
+  make_predicate(root, verb);
+}
+
+// "The ambassadors presented credentials to the president": the parser may read the past
+// tense as an adjective of the object noun, which becomes the root with the subject as its
+// own. A verb just before a root noun that has a subject, no copula and nothing of its own
+// is the predicate, and the noun its object.
+void SentenceView::lift_verb_before_object_root(int root) {
+  const int n = size();
+  if (root < 1) return;
+  Word& verb = words_[static_cast<std::size_t>(root - 1)];
+  if (verb.upos != "VERB" || verb.head != root || (verb.rel != "amod" && verb.rel != "acl")) return;
+  int subject = -1;
+  for (int k = 0; k < n; ++k) {
+    const Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == root - 1) return;  // the verb has words of its own: a true modifier
+    if (w.head == root && (w.rel == "cop" || w.rel == "aux")) return;
+    if (w.head == root && w.rel == "nsubj" && k < root - 1 && subject < 0) subject = k;
+  }
+  if (subject < 0) return;
+  verb.head = -1;
+  verb.rel = "root";
+  verb.sub.clear();
+  Word& object = words_[static_cast<std::size_t>(root)];
+  object.head = root - 1;
+  object.rel = "obj";
+  object.sub.clear();
+  for (int k = 0; k < root - 1; ++k) {
+    Word& w = words_[static_cast<std::size_t>(k)];
+    if (w.head == root && (w.rel == "nsubj" || w.rel == "advmod" || w.rel == "obl" || w.rel == "punct")) w.head = root - 1;
+  }
+}
+
+void SentenceView::make_predicate(int root, int verb) {
+  const int n = size();
   Word& v = words_[static_cast<std::size_t>(verb)];
   v.head = -1;
   v.rel = "root";

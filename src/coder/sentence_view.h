@@ -13,6 +13,7 @@ struct Word {
   std::string form;   // upper case
   std::string lemma;  // upper case; the form when the parse has none
   std::string upos;
+  bool finite = false;  // a finite verb form by the tagger (VerbForm=Fin, VBD, VBZ, VBP)
   std::string rel;    // UD v2 base relation: "nsubj", "obl", ...
   std::string sub;    // its subtype: "pass", "poss", "agent", ...
   int head = -1;      // 0-based; -1 for the root
@@ -39,6 +40,11 @@ class SentenceView {
 
  private:
   void lift_verb_under_noun_root();
+  void lift_parataxis_verb(int root);
+  void lift_verb_before_object_root(int root);
+  // Makes `verb` the root and the noun `root` its subject, with the noun's dependents after
+  // the verb.
+  void make_predicate(int root, int verb);
 
   std::vector<Word> words_;
 };

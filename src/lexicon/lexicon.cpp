@@ -66,6 +66,7 @@ bool is_regular_plural(std::string_view word, std::string_view singular) {
 bool word_matches(const LexWord& w, std::string_view word) {
   if (w.stem) return word.size() >= w.text.size() && word.compare(0, w.text.size(), w.text) == 0;
   if (word == w.text) return true;
+  if (w.exact) return false;
   if (is_regular_plural(word, w.text)) return true;
   // CITIES against CITY: compare "CIT" + "IES".
   if (w.text.size() > 1 && w.text.back() == 'Y' && word.size() == w.text.size() + 2 &&
@@ -180,7 +181,8 @@ void PhraseIndex::candidates(std::string_view word, const std::vector<std::strin
   // An exact bucket shares one first word: test it once, then take the one-word phrases
   // (they sort first) and the ranges whose second word is a variant of the next word.
   auto take_bucket = [&](const std::vector<PhraseRef>& bucket) {
-    if (bucket.empty() || !word_matches(bucket.front().phrase.front(), word)) return;
+    // The bucket's first word with its plurals: phrases that allow none are filtered later.
+    if (bucket.empty() || !word_matches(LexWord{bucket.front().phrase.front().text, false}, word)) return;
     auto one_word_end = std::lower_bound(bucket.begin(), bucket.end(), std::string_view("\x01"), by_second);
     for (auto it = bucket.begin(); it != one_word_end; ++it) out.push_back(&*it);
     for (const auto& v : variants) {

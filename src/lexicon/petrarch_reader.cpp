@@ -503,7 +503,11 @@ Status read_agent_file(const std::string& path, Lexicon& lex, const LoadOptions&
           }
           for (const auto& e : expanded) {
             Phrase p = parse_phrase(e);
-            for (auto& pw : p) pw.stem = false;  // agents are nouns: exact words and plurals
+            for (auto& pw : p) {
+              pw.stem = false;  // agents are nouns: exact words and plurals
+              // "POLICE {}", "MAN {MEN}": the braces give the plurals, none are guessed.
+              pw.exact = brace != std::string_view::npos;
+            }
             lex.agent_phrases.add(std::move(p), index);
           }
         }

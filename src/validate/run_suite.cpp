@@ -12,6 +12,30 @@ bool truthy(const std::string& v) {
   return s == "true" || s == "1" || s == "yes";
 }
 
+// The code in brackets after `word` in a TABARI DEFAULT: value ("SOURCE [DEFSRC] PRIOR"),
+// or empty.
+std::string bracketed_after(const std::string& value, const std::string& word) {
+  const auto at = value.find(word);
+  if (at == std::string::npos) return {};
+  const auto open = value.find('[', at);
+  const auto close = value.find(']', open);
+  if (open == std::string::npos || close == std::string::npos) return {};
+  return value.substr(open + 1, close - open - 1);
+}
+
+// "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF".
+void apply_tabari_default(const std::string& value, CoderOptions& options) {
+  options.default_source = bracketed_after(value, "SOURCE");
+  options.default_target = bracketed_after(value, "TARGET");
+}
+
+// An actor code as the suite writes it: TABARI writes an agent with no actor ("police")
+// as the agent, "~COP", where PETRARCH and dyad write "---COP".
+std::string suite_code(const ActorCode& code, const std::string& format) {
+  if (format == "tabari" && code.country.empty() && !code.roles.empty()) return "~" + code.to_string().substr(3);
+  return code.to_string();
+}
+
 // Applies a record's option changes to the coder options in force.
 void apply_options(const std::map<std::string, std::string>& changes, CoderOptions& options) {
   for (const auto& [name, value] : changes) {
@@ -21,6 +45,7 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
       // comma-based cap; TABARI's verb cap is applied where the suite asks for it.
       if (name == "max_verbs") options.max_verbs = std::atoi(value.c_str());
     }
+    if (name == "tabari.default") apply_tabari_default(value, options);
   }
 }
 
@@ -33,6 +58,10 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
   // The suites specify the reference coders' behaviour: code as they do.
   CoderOptions options;
   options.reference_semantics = true;
+  options.attribution_events = suite.format == "petrarch";
+  options.clause_only_patterns = suite.format == "universalpetrarch";
+  options.tabari_discard_codes = suite.format == "tabari";
+  options.split_joint_codes = suite.format == "petrarch";
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
@@ -62,7 +91,8 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
       o.trace = coding.trace;
       o.trace.push_back(std::string("reason: ") + no_event_reason_name(coding.reason));
       for (const Mention& m : coding.mentions) {
-        o.actual.push_back(ExpectedEvent{m.source.code_string(), m.target.code.empty() ? "---" : m.target.code_string(), m.code});
+        o.actual.push_back(ExpectedEvent{suite_code(m.source.code, suite.format),
+                                         m.target.code.empty() ? "---" : suite_code(m.target.code, suite.format), m.code});
       }
     }
     std::vector<ExpectedEvent> want = r.expected, got = o.actual;

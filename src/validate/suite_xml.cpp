@@ -33,15 +33,26 @@ std::string blank_comments(std::string s) {
   return s;
 }
 
+// The value of attribute `name` in a start tag. The suites write attributes as XML allows
+// them: spaces around "=" (`noevents = "True"`, `id ="..."`) and single or double quotes
+// (`sourcecode='"THE MINISTRY OF MAGIC"'`).
 std::string attribute(std::string_view tag, const std::string& name) {
-  const std::string key = name + "=\"";
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
   std::size_t at = 0;
-  while ((at = tag.find(key, at)) != std::string_view::npos) {
-    if (at == 0 || std::isspace(static_cast<unsigned char>(tag[at - 1]))) {
-      const auto end = tag.find('"', at + key.size());
-      return std::string(tag.substr(at + key.size(), end - at - key.size()));
+  while ((at = tag.find(name, at)) != std::string_view::npos) {
+    std::size_t p = at + name.size();
+    const bool starts_name = at > 0 && space(tag[at - 1]);
+    while (p < tag.size() && space(tag[p])) ++p;
+    if (starts_name && p < tag.size() && tag[p] == '=') {
+      ++p;
+      while (p < tag.size() && space(tag[p])) ++p;
+      if (p < tag.size() && (tag[p] == '"' || tag[p] == '\'')) {
+        const auto end = tag.find(tag[p], p + 1);
+        if (end == std::string_view::npos) return {};
+        return std::string(tag.substr(p + 1, end - p - 1));
+      }
     }
-    at += key.size();
+    at += name.size();
   }
   return {};
 }
