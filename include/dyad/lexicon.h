@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/date.h"
@@ -190,6 +191,17 @@ struct Lexicon {
   // Each synset's members with nested synsets expanded, indexed by
   // PatternItem::synset_index: built by finalize_lexicon() so matching needs no lookup.
   std::vector<std::vector<Phrase>> synset_members;
+  // For each entry of synset_members, the first words its members can start with (stems
+  // apart), so a pattern skips a synset none of whose members can start in a sentence.
+  struct SynsetStarts {
+    struct Hash {
+      using is_transparent = void;
+      std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_set<std::string, Hash, std::equal_to<>> words;
+    std::vector<std::string> stems;
+  };
+  std::vector<SynsetStarts> synset_starts;
 
   // Synset members with nested synsets expanded (cycles are cut).
   std::vector<Phrase> expand_synset(const std::string& name) const;

@@ -1,6 +1,7 @@
 #include "coder/patterns.h"
 
 #include <algorithm>
+#include <utility>
 #include <string_view>
 
 namespace dyad::coding {
@@ -85,7 +86,8 @@ int phrase_at(const Phrase& ph, const SentenceView& v, const std::vector<int>& r
 // many patterns whose words are not there.
 class WordSet {
  public:
-  WordSet(const SentenceView& v, const std::vector<int>& region) {
+  WordSet(const Lexicon& lex, const SentenceView& v, const std::vector<int>& region)
+      : lex_(lex) {
     for (int k : region) {
       const Word& w = v[k];
       words_.push_back(w.form);
@@ -101,11 +103,16 @@ class WordSet {
     std::sort(words_.begin(), words_.end());
   }
 
-  // False only when a plain word of the pattern is certainly absent.
+  // False only when a plain word of the pattern, or every member of one of its synonym
+  // sets, is certainly absent. Patterns with synonym sets are most of a class's patterns
+  // and the dearest to match, so this is where the coder's time goes.
   bool may_match(const std::vector<PatternItem>& items) const {
     for (const PatternItem& it : items) {
       if (it.kind == PatternItem::Kind::kWord && !it.word.stem &&
           !std::binary_search(words_.begin(), words_.end(), std::string_view(it.word.text))) {
+        return false;
+      }
+      if (it.kind == PatternItem::Kind::kSynset && it.synset_index >= 0 && !synset_may_start(it.synset_index)) {
         return false;
       }
     }
@@ -113,8 +120,29 @@ class WordSet {
   }
 
  private:
+  bool synset_may_start(int index) const {
+    // A class's patterns name a handful of synonym sets: a short list beats a table the
+    // size of the lexicon's.
+    for (const auto& [seen, may] : synset_seen_) {
+      if (seen == index) return may;
+    }
+    const auto& starts = lex_.synset_starts[static_cast<std::size_t>(index)];
+    bool may = false;
+    for (std::string_view w : words_) {
+      if (starts.words.contains(w) ||
+          std::any_of(starts.stems.begin(), starts.stems.end(), [&](const std::string& s) { return w.starts_with(s); })) {
+        may = true;
+        break;
+      }
+    }
+    synset_seen_.emplace_back(index, may);
+    return may;
+  }
+
+  const Lexicon& lex_;
   std::vector<std::string_view> words_;
   std::vector<std::string> plural_y_;
+  mutable std::vector<std::pair<int, bool>> synset_seen_;  // (synset index, may match) asked so far
 };
 
 class Matcher {
@@ -328,7 +356,7 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
   out.where = entry.where;
   const Regions r = regions_of(v, i, clause_only);
   const Matcher m(lex, v);
-  const WordSet before_words(v, r.before), after_words(v, r.after);
+  const WordSet before_words(lex, v, r.before), after_words(lex, v, r.after);
   int best_words = 0;
   for (const VerbPattern& p : cls.patterns) {
     if (out.pattern && p.specificity < out.pattern->specificity) continue;

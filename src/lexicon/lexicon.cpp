@@ -166,17 +166,23 @@ void PhraseIndex::sort() {
 void PhraseIndex::candidates(std::string_view word, const std::vector<std::string_view>& next,
                              std::vector<const PhraseRef*>& out) const {
   if (!sorted_) return candidates(word, out);
+  // The next words with their singulars, built only once a bucket is found: most words
+  // start no phrase, and this runs for every word of every sentence.
   std::vector<std::string> variants;
-  for (std::string_view n : next) {
-    variants.emplace_back(n);
-    if (n.size() > 2 && n.back() == 'S') {
-      variants.emplace_back(n.substr(0, n.size() - 1));
-      if (n[n.size() - 2] == 'E') variants.emplace_back(n.substr(0, n.size() - 2));
-      if (n.size() > 4 && n.substr(n.size() - 3) == "IES") variants.push_back(std::string(n.substr(0, n.size() - 3)) + "Y");
+  bool have_variants = false;
+  auto make_variants = [&] {
+    have_variants = true;
+    for (std::string_view n : next) {
+      variants.emplace_back(n);
+      if (n.size() > 2 && n.back() == 'S') {
+        variants.emplace_back(n.substr(0, n.size() - 1));
+        if (n[n.size() - 2] == 'E') variants.emplace_back(n.substr(0, n.size() - 2));
+        if (n.size() > 4 && n.substr(n.size() - 3) == "IES") variants.push_back(std::string(n.substr(0, n.size() - 3)) + "Y");
+      }
     }
-  }
-  std::sort(variants.begin(), variants.end());
-  variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+  };
   const auto by_second = [](const PhraseRef& r, std::string_view w) { return second_word(r) < w; };
   // An exact bucket shares one first word: test it once, then take the one-word phrases
   // (they sort first) and the ranges whose second word is a variant of the next word.
@@ -185,6 +191,8 @@ void PhraseIndex::candidates(std::string_view word, const std::vector<std::strin
     if (bucket.empty() || !word_matches(LexWord{bucket.front().phrase.front().text, false}, word)) return;
     auto one_word_end = std::lower_bound(bucket.begin(), bucket.end(), std::string_view("\x01"), by_second);
     for (auto it = bucket.begin(); it != one_word_end; ++it) out.push_back(&*it);
+    if (one_word_end == bucket.end()) return;
+    if (!have_variants) make_variants();
     for (const auto& v : variants) {
       for (auto it = std::lower_bound(bucket.begin(), bucket.end(), std::string_view(v), by_second);
            it != bucket.end() && second_word(*it) == v; ++it) {
@@ -291,6 +299,7 @@ void finalize_lexicon(Lexicon& lexicon) {
   lexicon.agent_phrases.sort();
   lexicon.discard_phrases.sort();
   lexicon.synset_members.clear();
+  lexicon.synset_starts.clear();
   std::unordered_map<std::string, int> index;
   for (auto& cls : lexicon.verb_classes) {
     for (auto& pattern : cls.patterns) {
@@ -301,6 +310,16 @@ void finalize_lexicon(Lexicon& lexicon) {
           if (fresh) {
             if (lexicon.synsets.count(item.synset)) {
               lexicon.synset_members.push_back(lexicon.expand_synset(item.synset));
+              Lexicon::SynsetStarts starts;
+              for (const Phrase& member : lexicon.synset_members.back()) {
+                if (member.empty()) continue;
+                if (member.front().stem) {
+                  starts.stems.push_back(member.front().text);
+                } else {
+                  starts.words.insert(member.front().text);
+                }
+              }
+              lexicon.synset_starts.push_back(std::move(starts));
             } else {
               it->second = -1;
             }
