@@ -23,6 +23,13 @@ namespace dyad {
 // One word of a dictionary phrase. A stem ("ARGENTIN") matches every word that starts with
 // it, as in TABARI; an exact word ("ARNOR_", or any word joined to the next by "_")
 // matches the word itself and its regular plural.
+// Hashes strings and string_views alike, so lookups take a string_view without building
+// a string (C++20 heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct LexWord {
   std::string text;
   bool stem = false;
@@ -147,12 +154,7 @@ class PhraseIndex {
   std::vector<const PhraseRef*> all() const;
 
  private:
-  // Lookups take string_views without building strings (C++20 heterogeneous lookup).
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Table = std::unordered_map<std::string, std::vector<PhraseRef>, Hash, std::equal_to<>>;
+  using Table = std::unordered_map<std::string, std::vector<PhraseRef>, StringHash, std::equal_to<>>;
   Table exact_;
   Table stems_;  // keyed by the stem's first kStemKey letters (all of it when shorter)
   static constexpr std::size_t kStemKey = 3;
@@ -194,11 +196,7 @@ struct Lexicon {
   // For each entry of synset_members, the first words its members can start with (stems
   // apart), so a pattern skips a synset none of whose members can start in a sentence.
   struct SynsetStarts {
-    struct Hash {
-      using is_transparent = void;
-      std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_set<std::string, Hash, std::equal_to<>> words;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> words;
     std::vector<std::string> stems;
   };
   std::vector<SynsetStarts> synset_starts;

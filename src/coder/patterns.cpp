@@ -1,8 +1,10 @@
 #include "coder/patterns.h"
 
 #include <algorithm>
-#include <utility>
 #include <string_view>
+#include <utility>
+
+#include "text/english.h"
 
 namespace dyad::coding {
 namespace {
@@ -280,33 +282,6 @@ class Matcher {
   mutable int matched_ = 0;
 };
 
-// Base forms a regular English inflection may come from: "SHELLED" -> SHELL, "BLAMED" ->
-// BLAME, "RAIDED" -> RAID, "PLANNING" -> PLAN, "CARRIES" -> CARRY. The lemmatiser sometimes
-// guesses wrong ("shelled" -> "shel"); the dictionary then decides which guess is a verb.
-std::vector<std::string> regular_bases(const std::string& form) {
-  std::vector<std::string> out;
-  auto strip = [&](std::string_view suffix) {
-    if (form.size() <= suffix.size() + 2 || form.compare(form.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      return;
-    }
-    const std::string stem = form.substr(0, form.size() - suffix.size());
-    out.push_back(stem);
-    out.push_back(stem + "E");
-    const std::size_t n = stem.size();
-    if (stem[n - 1] == stem[n - 2]) out.push_back(stem.substr(0, n - 1));  // doubled consonant
-    if (stem[n - 1] == 'I') out.push_back(stem.substr(0, n - 1) + "Y");
-  };
-  strip("ED");
-  strip("ING");
-  strip("ES");
-  strip("S");
-  return out;
-}
-
-}  // namespace
-
-namespace {
-
 // The best entry indexed under `key` for the verb at word `i`: more words win; for the same
 // words, a later dictionary layer (data/dictionaries/current).
 // With `stems_only`, only entries whose verb word is a stem (TABARI's "RESTOR").
@@ -336,7 +311,7 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
     if (const VerbEntry* e = verb_under(lex, v, i, *key)) return e;
   }
   if (v[i].upos != "VERB") return nullptr;
-  for (const std::string& base : regular_bases(v[i].form)) {
+  for (const std::string& base : text::regular_verb_bases(v[i].form)) {
     if (const VerbEntry* e = verb_under(lex, v, i, base)) return e;
   }
   // A stem verb ("RESTOR [064]") is any word it begins: the longest stem wins.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/chars.h"
+#include "text/english.h"
 
 namespace dyad::nlp {
 namespace {
@@ -110,42 +111,13 @@ namespace {
 
 bool inflected_verb(std::string_view xpos) { return xpos == "VBD" || xpos == "VBN" || xpos == "VBG" || xpos == "VBZ"; }
 
-// The bases a regular inflected verb form can have, most likely first: "raided" -> raid,
-// raide; "stopped" -> stop; "carried" -> carry; "making" -> make; "watches" -> watch.
-std::vector<std::string> regular_bases(const std::string& f) {
-  std::vector<std::string> out;
-  auto strip = [&](std::size_t n, std::string_view add = {}) {
-    if (f.size() > n + 1) out.push_back(f.substr(0, f.size() - n) + std::string(add));
-  };
-  auto undoubled = [&](std::size_t n) {
-    if (f.size() > n + 2 && f[f.size() - n - 1] == f[f.size() - n - 2]) strip(n + 1);
-  };
-  if (f.ends_with("ied")) strip(3, "y");
-  if (f.ends_with("ed")) {
-    strip(2);
-    strip(1);
-    undoubled(2);
-  } else if (f.ends_with("ing")) {
-    strip(3);
-    strip(3, "e");
-    undoubled(3);
-  } else if (f.ends_with("ies")) {
-    strip(3, "y");
-  } else if (f.ends_with("es")) {
-    strip(2);
-    strip(1);
-  } else if (f.ends_with("s")) {
-    strip(1);
-  }
-  return out;
-}
 
 // For a verb form the treebank lacks: an irregular verb, else the rule's lemma when the
 // treebank knows that word, else the first regular base it knows, else the rule's lemma.
 std::string unknown_verb_lemma(const LemmatizerModel& model, const std::string& lower, std::string rule_lemma) {
   if (auto base = irregular_verb_lemma(lower); !base.empty()) return base;
   if (rule_lemma.empty() || model.known_words.contains(text::ascii_lower(rule_lemma))) return rule_lemma;
-  for (const auto& base : regular_bases(lower)) {
+  for (const auto& base : text::regular_verb_bases(lower)) {
     if (model.known_words.contains(base)) return base;
   }
   return rule_lemma;
