@@ -12,6 +12,8 @@
 // in docs/dedup.md, with its precision and recall on our labelled set (tests/dedup/).
 #pragma once
 
+#include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -62,6 +64,31 @@ struct DedupOptions {
 std::unordered_map<std::string, std::string> assign_events(
     std::span<const DedupMention> mentions,
     const std::unordered_map<std::string, std::string>& previous, const DedupOptions& options);
+
+// Regroups a store's mentions after a change, with the grouping assign_events would give all
+// of them at once, re-deciding only the mentions the change can move.
+//
+// `stored` holds the stored mentions of one dyad (both directions) that take part in events,
+// each with its event in `stored_events`, for every day from 2 * window_days before the first
+// changed day through `loaded_through`. `fresh` holds the new mentions; `removed_days` the days
+// on which stored mentions were removed (they are no longer in `stored`). In each block,
+// mentions are re-decided from the first changed day on, until the events still open agree
+// with the stored ones again: from there on nothing can move. Event ids stay stable as in
+// assign_events (an event that existed keeps its id).
+struct Regrouping {
+  // Mention id -> event id for every fresh mention and every stored mention re-decided (its
+  // event may be the one it had). Stored mentions not listed keep their events.
+  std::unordered_map<std::string, std::string> events;
+  // Set when re-deciding had not settled by `loaded_through`: call again with stored
+  // mentions through this day.
+  std::optional<int> needs_through;
+  // The last day re-decided in any block (the first changed day - 1 when none was).
+  int settled_after = 0;
+};
+Regrouping regroup_events(std::span<const DedupMention> stored,
+                          const std::unordered_map<std::string, std::string>& stored_events,
+                          std::span<const DedupMention> fresh, const std::set<int>& removed_days, int loaded_through,
+                          const DedupOptions& options);
 
 // The pieces of the grouping, exposed for tests and for `dyad` tools that explain a merge.
 

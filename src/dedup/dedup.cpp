@@ -11,14 +11,14 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <tuple>
 #include <unordered_set>
 
-#include "dedup/text_similarity.h"
-#include "dyad/actor.h"
+#include "dedup/grouping.h"
 #include "dyad/cameo.h"
 
-namespace dyad {
+namespace dyad::dedup {
 namespace {
 
 // The family a code belongs to for merging: its CAMEO root, with the roots the field
@@ -37,16 +37,9 @@ bool undirected(const std::string& code) {
   return root == "04" || root == "06" || code == "057";
 }
 
-struct Prepared {
-  const DedupMention* mention = nullptr;
-  std::string block;             // family | first primary | second primary
-  ActorCode first, second;       // actors in block order
-  std::string visitor;           // for 042/043: who travelled ("B hosted A": A)
-  bool directed = true;          // first is the source, second the target
-  dedup::WeightedWords words;
-};
-
 bool is_visit(const std::string& code) { return code == "042" || code == "043"; }
+
+}  // namespace
 
 Prepared prepare(const DedupMention& m) {
   Prepared p;
@@ -62,6 +55,8 @@ Prepared prepare(const DedupMention& m) {
   p.words = dedup::content_words(m.text);
   return p;
 }
+
+namespace {
 
 // A country code standing in for a place (until geolocation): two different countries
 // rule a merge out, but sharing one is no evidence, since every mention of a dyad shares it.
@@ -110,48 +105,48 @@ double pair_score(const Prepared& a, const Prepared& b, const DedupOptions& o) {
   return score;
 }
 
-struct Group {
-  std::vector<const Prepared*> members;  // in (day, id) order: members[0] is the earliest
-  int first_day = 0;
-};
+}  // namespace
 
 bool earlier(const DedupMention& a, const DedupMention& b) {
   return std::tie(a.day, a.id) < std::tie(b.day, b.id);
 }
 
+Group* best_group(std::span<Group> groups, const Prepared& p, const DedupOptions& options) {
+  const int day = p.mention->day;
+  Group* best = nullptr;
+  double best_score = options.min_similarity;
+  for (Group& group : groups) {
+    if (group.first_day < day - options.window_days) continue;
+    double sum = 0;
+    bool allowed = true;
+    for (const Prepared* member : group.members) {
+      if (!may_merge(p, *member)) {
+        allowed = false;
+        break;
+      }
+      sum += pair_score(p, *member, options);
+    }
+    if (!allowed) continue;
+    const double average = sum / static_cast<double>(group.members.size());
+    // Strictly greater: on a tie the earlier group (lower index) keeps the mention.
+    if (average > best_score || (best == nullptr && average == best_score)) {
+      best = &group;
+      best_score = average;
+    }
+  }
+  return best;
+}
+
+namespace {
+
 // Groups one block's mentions, given in (day, id) order.
-std::vector<Group> group_block(const std::vector<const Prepared*>& block,
-                               const DedupOptions& options) {
+std::vector<Group> group_block(const std::vector<const Prepared*>& block, const DedupOptions& options) {
   std::vector<Group> groups;
-  std::size_t open_from = 0;  // groups before this index started too early to take anyone
+  std::size_t closed = 0;  // groups before this index started too early to take anyone
   for (const Prepared* p : block) {
     const int day = p->mention->day;
-    while (open_from < groups.size() && groups[open_from].first_day < day - options.window_days) {
-      ++open_from;
-    }
-    Group* best = nullptr;
-    double best_score = options.min_similarity;
-    for (std::size_t g = open_from; g < groups.size(); ++g) {
-      Group& group = groups[g];
-      if (group.first_day < day - options.window_days) continue;
-      double sum = 0;
-      bool allowed = true;
-      for (const Prepared* member : group.members) {
-        if (!may_merge(*p, *member)) {
-          allowed = false;
-          break;
-        }
-        sum += pair_score(*p, *member, options);
-      }
-      if (!allowed) continue;
-      const double average = sum / static_cast<double>(group.members.size());
-      // Strictly greater: on a tie the earlier group (lower index) keeps the mention.
-      if (average > best_score || (best == nullptr && average == best_score)) {
-        best = &group;
-        best_score = average;
-      }
-    }
-    if (best != nullptr) {
+    while (closed < groups.size() && groups[closed].first_day < day - options.window_days) ++closed;
+    if (Group* best = best_group(std::span<Group>(groups).subspan(closed), *p, options)) {
       best->members.push_back(p);
     } else {
       groups.push_back(Group{{p}, day});
@@ -160,10 +155,17 @@ std::vector<Group> group_block(const std::vector<const Prepared*>& block,
   return groups;
 }
 
-// Names the groups: earlier ids first, by how many of the group's mentions held them.
-std::vector<std::string> name_groups(
-    const std::vector<Group>& groups,
-    const std::unordered_map<std::string, std::string>& previous) {
+}  // namespace
+
+std::vector<std::string> name_groups(const std::vector<Group>& groups,
+                                     const std::unordered_map<std::string, std::string>& previous,
+                                     const std::vector<std::string>& fixed, std::unordered_set<std::string>& taken) {
+  std::vector<std::string> names(groups.size());
+  for (std::size_t g = 0; g < fixed.size() && g < groups.size(); ++g) {
+    if (fixed[g].empty()) continue;
+    names[g] = fixed[g];
+    taken.insert(fixed[g]);
+  }
   struct Claim {
     long count;
     std::string id;
@@ -171,6 +173,7 @@ std::vector<std::string> name_groups(
   };
   std::vector<Claim> claims;
   for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (!names[g].empty()) continue;
     std::map<std::string, long> held;
     for (const Prepared* p : groups[g].members) {
       auto it = previous.find(p->mention->id);
@@ -183,8 +186,6 @@ std::vector<std::string> name_groups(
   std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
     return std::tie(b.count, a.id, a.group) < std::tie(a.count, b.id, b.group);
   });
-  std::vector<std::string> names(groups.size());
-  std::unordered_set<std::string> taken;
   for (const Claim& c : claims) {
     if (names[c.group].empty() && !taken.contains(c.id)) {
       names[c.group] = c.id;
@@ -202,7 +203,16 @@ std::vector<std::string> name_groups(
   return names;
 }
 
-}  // namespace
+}  // namespace dyad::dedup
+
+namespace dyad {
+
+using dedup::code_family;
+using dedup::earlier;
+using dedup::group_block;
+using dedup::Group;
+using dedup::prepare;
+using dedup::Prepared;
 
 bool dedup_codes_compatible(const std::string& a, const std::string& b) {
   return code_family(a) == code_family(b);
@@ -245,7 +255,8 @@ std::unordered_map<std::string, std::string> assign_events(
   });
 
   // Step 3: names.
-  const std::vector<std::string> names = name_groups(groups, previous);
+  std::unordered_set<std::string> taken;
+  const std::vector<std::string> names = dedup::name_groups(groups, previous, {}, taken);
   std::unordered_map<std::string, std::string> out;
   out.reserve(prepared.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {

@@ -13,17 +13,24 @@
 
 namespace dyad::store {
 
-void TouchedDyads::add(const std::string& source_country, const std::string& target_country, int day) {
-  days_[{source_country, target_country}].insert(day);
+DyadKey dyad_key(const std::string& source_country, const std::string& target_country) {
+  return source_country < target_country ? DyadKey{source_country, target_country}
+                                         : DyadKey{target_country, source_country};
 }
 
-std::vector<std::pair<int, int>> regroup_ranges(const std::set<int>& days, int reach) {
+void Removals::add(const std::string& source_country, const std::string& target_country, int day,
+                   const std::string& event_id) {
+  days_[dyad_key(source_country, target_country)].insert(day);
+  events_.insert(event_id);
+}
+
+std::vector<std::pair<int, int>> regroup_ranges(const std::set<int>& days, int before, int after) {
   std::vector<std::pair<int, int>> ranges;
   for (const int day : days) {
-    if (!ranges.empty() && day - reach <= ranges.back().second) {
-      ranges.back().second = day + reach;
+    if (!ranges.empty() && day - before <= ranges.back().second) {
+      ranges.back().second = day + after;
     } else {
-      ranges.emplace_back(day - reach, day + reach);
+      ranges.emplace_back(day - before, day + after);
     }
   }
   return ranges;
@@ -37,20 +44,21 @@ std::string mention_id(const std::string& document_id, std::int64_t ordinal) {
   return document_id + "-" + std::to_string(ordinal);
 }
 
-// The stored mentions of one dyad between two days that take part in events.
+// The stored mentions of one dyad (both directions) between two days that take part in
+// events, with the events they hold.
 struct Neighbourhood {
   std::vector<DedupMention> mentions;
-  std::unordered_map<std::string, std::string> previous;                 // mention id -> event id
-  std::unordered_map<std::string, std::pair<std::string, std::int64_t>> keys;  // mention id -> row key
+  std::unordered_map<std::string, std::string> events;   // mention id -> event id
+  std::unordered_map<std::string, EventMember> members;  // mention id -> its event fields
 };
 
-Result<Neighbourhood> load_neighbourhood(Database& db, const std::string& source_country,
-                                         const std::string& target_country, int first_day, int last_day) {
-  Neighbourhood n;
-  const SqlValue p[] = {std::string_view(source_country), std::string_view(target_country),
-                        std::int64_t{first_day}, std::int64_t{last_day}};
-  auto s = db.query(
-      "SELECT m.document_id, m.ordinal, m.source, m.target, m.code, m.event_day, m.place, m.outlet, s.text, m.event_id"
+Status load_direction(Database& db, const std::string& source_country, const std::string& target_country,
+                      int first_day, int last_day, Neighbourhood& n) {
+  const SqlValue p[] = {std::string_view(source_country), std::string_view(target_country), std::int64_t{first_day},
+                        std::int64_t{last_day}};
+  return db.query(
+      "SELECT m.document_id, m.ordinal, m.source, m.target, m.code, m.event_day, m.place, m.outlet, s.text,"
+      " m.event_id, m.root, m.quad_class, m.goldstein, m.report_day"
       " FROM mentions m LEFT JOIN sentences s ON s.document_id = m.document_id AND s.idx = m.sentence_index"
       " WHERE m.source_country = ? AND m.target_country = ? AND m.event_day BETWEEN ? AND ?"
       " AND m.negated = 0 AND m.hypothetical = 0 AND m.future = 0",
@@ -65,34 +73,34 @@ Result<Neighbourhood> load_neighbourhood(Database& db, const std::string& source
         m.place = r.text(6);
         m.outlet = r.text(7);
         m.text = r.text(8);
-        if (!r.is_null(9)) n.previous[m.id] = r.text(9);
-        n.keys[m.id] = {m.document_id, r.integer(1)};
+        if (!r.is_null(9)) n.events[m.id] = r.text(9);
+        n.members[m.id] = EventMember{m.document_id,   r.integer(1), m.source,     m.target,     source_country,
+                                      target_country,  m.code,       r.text(10),   r.integer(11), r.real(12),
+                                      r.integer(5),    r.is_null(13) ? r.integer(5) : r.integer(13),
+                                      m.place,         m.outlet};
         n.mentions.push_back(std::move(m));
       });
-  if (!s) return s.error();
+}
+
+Result<Neighbourhood> load_stored(Database& db, const DyadKey& dyad, int first_day, int last_day) {
+  Neighbourhood n;
+  if (auto s = load_direction(db, dyad.first, dyad.second, first_day, last_day, n); !s) return s.error();
+  if (dyad.first != dyad.second) {
+    if (auto s = load_direction(db, dyad.second, dyad.first, first_day, last_day, n); !s) return s.error();
+  }
   return n;
 }
 
-struct EventMention {
-  std::string document_id;
-  std::int64_t ordinal = 0;
-  std::string source, target, source_country, target_country, code, root;
-  std::int64_t quad_class = 0;
-  double goldstein = 0;
-  std::int64_t event_day = 0, seen_day = 0;
-  std::string place, outlet;
-};
-
 // The representative mention: the one carrying the code most mentions agree on (ties: the
 // lower code), earliest first. Most reports get the act right; the odd one does not decide.
-const EventMention& representative(const std::vector<EventMention>& mentions) {
+const EventMember& representative(const std::vector<EventMember>& members) {
   std::map<std::string, int> votes;
-  for (const auto& m : mentions) ++votes[m.code];
+  for (const auto& m : members) ++votes[m.code];
   const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
     return a.second < b.second;  // max_element keeps the first (lowest code) of equal counts
   });
-  const EventMention* chosen = nullptr;
-  for (const auto& m : mentions) {
+  const EventMember* chosen = nullptr;
+  for (const auto& m : members) {
     if (m.code != best->first) continue;
     if (!chosen || std::tie(m.event_day, m.document_id, m.ordinal) <
                        std::tie(chosen->event_day, chosen->document_id, chosen->ordinal)) {
@@ -102,28 +110,19 @@ const EventMention& representative(const std::vector<EventMention>& mentions) {
   return *chosen;
 }
 
-// Recomputes one event row from its mentions, or removes it when none is left.
-Status rewrite_event(Database& db, const std::string& event_id) {
-  std::vector<EventMention> mentions;
-  const SqlValue id[] = {std::string_view(event_id)};
-  auto s = db.query(
-      "SELECT document_id, ordinal, source, target, source_country, target_country, code, root, quad_class,"
-      " goldstein, event_day, report_day, place, outlet FROM mentions WHERE event_id = ?",
-      id, [&](const Row& r) {
-        EventMention m{r.text(0), r.integer(1), r.text(2),    r.text(3), r.text(4),
-                       r.text(5), r.text(6),    r.text(7),    r.integer(8), r.real(9),
-                       r.integer(10), r.is_null(11) ? r.integer(10) : r.integer(11), r.text(12), r.text(13)};
-        mentions.push_back(std::move(m));
-      });
-  if (!s) return s;
-  if (mentions.empty()) {
-    auto removed = db.run("DELETE FROM events WHERE id = ?", id);
-    return removed ? Status() : Status(removed.error());
-  }
-  const EventMention& rep = representative(mentions);
+constexpr const char* kInsertEvent =
+    "INSERT INTO events (id, document_id, ordinal, source, source_country, target, target_country, code, root,"
+    " quad_class, goldstein, event_day, place, num_mentions, num_sources, first_seen_day, last_seen_day)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// Writes one event row from all of its members: inserted, or (with `replace`) inserted or
+// updated in place. Returns the rows changed: 0 when the row existed and `replace` is off.
+Result<std::int64_t> put_event(Database& db, const std::string& event_id, const std::vector<EventMember>& members,
+                               bool replace) {
+  const EventMember& rep = representative(members);
   std::set<std::string> sources;
   std::int64_t event_day = rep.event_day, first_seen = rep.seen_day, last_seen = rep.seen_day;
-  for (const auto& m : mentions) {
+  for (const auto& m : members) {
     // A document without an outlet counts as a source of its own.
     sources.insert(m.outlet.empty() ? "doc:" + m.document_id : m.outlet);
     event_day = std::min(event_day, m.event_day);
@@ -143,66 +142,185 @@ Status rewrite_event(Database& db, const std::string& event_id) {
                           rep.goldstein,
                           event_day,
                           std::string_view(rep.place),
-                          static_cast<std::int64_t>(mentions.size()),
+                          static_cast<std::int64_t>(members.size()),
                           static_cast<std::int64_t>(sources.size()),
                           first_seen,
                           last_seen};
-  auto written = db.run(
-      "INSERT INTO events (id, document_id, ordinal, source, source_country, target, target_country, code, root,"
-      " quad_class, goldstein, event_day, place, num_mentions, num_sources, first_seen_day, last_seen_day)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-      " document_id = excluded.document_id, ordinal = excluded.ordinal, source = excluded.source,"
-      " source_country = excluded.source_country, target = excluded.target, target_country = excluded.target_country,"
-      " code = excluded.code, root = excluded.root, quad_class = excluded.quad_class, goldstein = excluded.goldstein,"
-      " event_day = excluded.event_day, place = excluded.place, num_mentions = excluded.num_mentions,"
-      " num_sources = excluded.num_sources, first_seen_day = excluded.first_seen_day,"
-      " last_seen_day = excluded.last_seen_day",
-      row);
+  if (!replace) return db.run(std::string(kInsertEvent) + " ON CONFLICT (id) DO NOTHING", row);
+  return db.run(std::string(kInsertEvent) +
+                    " ON CONFLICT (id) DO UPDATE SET"
+                    " document_id = excluded.document_id, ordinal = excluded.ordinal, source = excluded.source,"
+                    " source_country = excluded.source_country, target = excluded.target,"
+                    " target_country = excluded.target_country, code = excluded.code, root = excluded.root,"
+                    " quad_class = excluded.quad_class, goldstein = excluded.goldstein,"
+                    " event_day = excluded.event_day, place = excluded.place, num_mentions = excluded.num_mentions,"
+                    " num_sources = excluded.num_sources, first_seen_day = excluded.first_seen_day,"
+                    " last_seen_day = excluded.last_seen_day",
+                row);
+}
+
+// Recomputes one event row from the mentions table, or removes it when none is left.
+Status rewrite_event(Database& db, const std::string& event_id) {
+  std::vector<EventMember> members;
+  const SqlValue id[] = {std::string_view(event_id)};
+  auto s = db.query(
+      "SELECT document_id, ordinal, source, target, source_country, target_country, code, root, quad_class,"
+      " goldstein, event_day, report_day, place, outlet FROM mentions WHERE event_id = ?",
+      id, [&](const Row& r) {
+        members.push_back(EventMember{r.text(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                                      r.text(7), r.integer(8), r.real(9), r.integer(10),
+                                      r.is_null(11) ? r.integer(10) : r.integer(11), r.text(12), r.text(13)});
+      });
+  if (!s) return s;
+  if (members.empty()) {
+    auto removed = db.run("DELETE FROM events WHERE id = ?", id);
+    return removed ? Status() : Status(removed.error());
+  }
+  auto written = put_event(db, event_id, members, true);
   return written ? Status() : Status(written.error());
 }
 
-// Regroups one dyad's mentions between two days: the ones whose event changed get their
-// new event id, and both the old and the new event are noted for rewriting.
-Status regroup_range(Database& db, const TouchedDyads::Dyad& dyad, int first_day, int last_day,
-                     const DedupOptions& options, std::set<std::string>& changed) {
-  auto n = load_neighbourhood(db, dyad.first, dyad.second, first_day, last_day);
-  if (!n) return n.error();
-  const auto assigned = assign_events(n->mentions, n->previous, options);
-  for (const auto& m : n->mentions) {
-    const auto found = assigned.find(m.id);
-    if (found == assigned.end()) continue;
-    const auto before = n->previous.find(m.id);
-    const std::string old_id = before == n->previous.end() ? std::string() : before->second;
-    if (old_id == found->second) continue;
-    const auto& key = n->keys.at(m.id);
-    const SqlValue p[] = {std::string_view(found->second), std::string_view(key.first), key.second};
+// What changed in one dyad: its new mentions by day, and the days mentions were removed.
+struct DyadChange {
+  std::multimap<int, const BatchMention*> fresh;
+  std::set<int> removed_days;
+};
+
+// One stretch of a dyad's days around changes, as it is regrouped.
+struct Stretch {
+  int first = 0, last = 0;  // the days loaded
+  std::vector<DedupMention> fresh;
+  std::set<int> removed_days;
+};
+
+std::vector<Stretch> stretches(const DyadChange& change, const DedupOptions& options) {
+  std::set<int> days = change.removed_days;
+  for (const auto& [day, mention] : change.fresh) days.insert(day);
+  // Past the last change, regrouping usually settles within a window or two.
+  const int before = 2 * options.window_days, after = 4 * options.window_days + 2;
+  std::vector<Stretch> out;
+  for (const auto& [first, last] : regroup_ranges(days, before, after)) {
+    Stretch s{first, last, {}, {}};
+    const auto end = change.fresh.upper_bound(last);
+    for (auto it = change.fresh.lower_bound(first); it != end; ++it) s.fresh.push_back(it->second->dedup);
+    for (const int day : change.removed_days) {
+      if (day >= first && day <= last) s.removed_days.insert(day);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void merge_into(Stretch& into, Stretch& next) {
+  into.last = std::max(into.last, next.last);
+  for (auto& m : next.fresh) into.fresh.push_back(std::move(m));
+  into.removed_days.merge(next.removed_days);
+}
+
+// Applies one stretch's regrouping: new mentions get their events, stored ones whose event
+// changed are updated, and the events they leave or join are noted. An id no loaded stored
+// mention held is an event first made now: its members are all at hand.
+Status apply(Database& db, const Neighbourhood& n, const std::vector<DedupMention>& fresh,
+             const std::unordered_map<std::string, BatchMention const*>& batch_by_id, const Regrouping& r,
+             BatchGrouping& out) {
+  std::set<std::string> held;
+  for (const auto& [mention, event] : n.events) held.insert(event);
+  std::set<std::string> changed;
+  std::map<std::string, std::vector<const EventMember*>> members_of;
+  for (const auto& m : fresh) {
+    const std::string& event = r.events.at(m.id);
+    out.event_of[m.id] = event;
+    changed.insert(event);
+    members_of[event].push_back(&batch_by_id.at(m.id)->member);
+  }
+  for (const auto& m : n.mentions) {
+    const auto found = r.events.find(m.id);
+    if (found == r.events.end()) continue;
+    const std::string& event = found->second;
+    const EventMember& member = n.members.at(m.id);
+    members_of[event].push_back(&member);
+    const auto before = n.events.find(m.id);
+    const std::string old_id = before == n.events.end() ? std::string() : before->second;
+    if (old_id == event) continue;
+    const SqlValue p[] = {std::string_view(event), std::string_view(member.document_id), member.ordinal};
     auto updated = db.run("UPDATE mentions SET event_id = ? WHERE document_id = ? AND ordinal = ?", p);
     if (!updated) return updated.error();
-    if (!old_id.empty()) changed.insert(old_id);
-    changed.insert(found->second);
+    if (!old_id.empty()) out.stored_events.insert(old_id);
+    changed.insert(event);
+  }
+  for (const auto& event : changed) {
+    if (held.contains(event)) {
+      out.stored_events.insert(event);
+      continue;
+    }
+    auto& members = out.new_events[event];
+    for (const EventMember* m : members_of[event]) members.push_back(*m);
+  }
+  return {};
+}
+
+// Regroups one dyad stretch by stretch; a stretch that needs more days, or whose regrouping
+// ran into the next one's, takes the next one in and runs again.
+Status group_dyad(Database& db, const DyadKey& dyad, const DyadChange& change,
+                  const std::unordered_map<std::string, BatchMention const*>& batch_by_id,
+                  const DedupOptions& options, BatchGrouping& out) {
+  std::vector<Stretch> todo = stretches(change, options);
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    while (true) {
+      Stretch& s = todo[i];
+      auto n = load_stored(db, dyad, s.first, s.last);
+      if (!n) return n.error();
+      const Regrouping r = regroup_events(n->mentions, n->events, s.fresh, s.removed_days, s.last, options);
+      const bool next_touched = i + 1 < todo.size() && (r.needs_through ? *r.needs_through : r.settled_after) >= todo[i + 1].first;
+      if (next_touched) {
+        merge_into(s, todo[i + 1]);
+        todo.erase(todo.begin() + static_cast<long>(i) + 1);
+        continue;
+      }
+      if (r.needs_through) {
+        s.last = *r.needs_through;
+        continue;
+      }
+      if (auto applied = apply(db, *n, s.fresh, batch_by_id, r, out); !applied) return applied;
+      break;
+    }
   }
   return {};
 }
 
 }  // namespace
 
-Result<std::size_t> regroup_events(Database& db, const TouchedDyads& touched) {
+Result<BatchGrouping> group_batch(Database& db, const Removals& removals, std::span<const BatchMention> batch) {
   const DedupOptions options;
-  // One day beyond the window: a mention just outside it can still link to one inside
-  // through a mention in between, and must keep the event id it holds.
-  const int reach = options.window_days + 1;
-  std::set<std::string> changed;
-  for (const auto& [dyad, days] : touched.days()) {
-    for (const auto& [first_day, last_day] : regroup_ranges(days, reach)) {
-      auto s = regroup_range(db, dyad, first_day, last_day, options, changed);
-      if (!s) return s.error();
-    }
+  std::map<DyadKey, DyadChange> changes;
+  std::unordered_map<std::string, BatchMention const*> batch_by_id;
+  for (const auto& b : batch) {
+    changes[dyad_key(b.member.source_country, b.member.target_country)].fresh.emplace(b.dedup.day, &b);
+    batch_by_id[b.dedup.id] = &b;
   }
-  for (const auto& id : touched.removed_events()) changed.insert(id);
-  for (const auto& id : changed) {
+  for (const auto& [dyad, days] : removals.days()) changes[dyad].removed_days = days;
+  BatchGrouping out;
+  for (const auto& [dyad, change] : changes) {
+    if (auto s = group_dyad(db, dyad, change, batch_by_id, options, out); !s) return s.error();
+  }
+  for (const auto& id : removals.events()) out.stored_events.insert(id);
+  // A removed event's id can come back for a re-coded mention: the table decides then.
+  for (const auto& id : out.stored_events) out.new_events.erase(id);
+  return out;
+}
+
+Result<std::size_t> write_events(Database& db, const BatchGrouping& grouping) {
+  std::set<std::string> from_table = grouping.stored_events;
+  for (const auto& [id, members] : grouping.new_events) {
+    auto inserted = put_event(db, id, members, false);
+    if (!inserted) return inserted.error();
+    // The id was taken after all (by mentions outside the neighbourhood): read them too.
+    if (*inserted == 0) from_table.insert(id);
+  }
+  for (const auto& id : from_table) {
     if (auto s = rewrite_event(db, id); !s) return s.error();
   }
-  return changed.size();
+  return grouping.new_events.size() + grouping.stored_events.size();
 }
 
 }  // namespace dyad::store

@@ -1,50 +1,88 @@
-// Keeping the events table in step with the mentions: after a batch of writes, the
-// mentions near the new (and removed) ones are regrouped by deduplication and the events
-// they touch are rewritten, in the batch's transaction.
+// Keeping the events table in step with the mentions. A batch's new mentions are grouped
+// with the stored mentions near them before they are written, so each new mention is
+// inserted with its event id, only stored mentions whose event changed are updated, and an
+// event made only of mentions at hand is written without reading the table back.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "dyad/dedup.h"
 #include "dyad/event.h"
 #include "store/database.h"
 
 namespace dyad::store {
 
-// The dyads (source country, target country) a batch wrote or removed grouped mentions
-// in, with the days it touched in each.
-class TouchedDyads {
+// A dyad without direction: its two countries in order. Talks "A and B held" may be
+// coded either way, so both directions of a dyad are regrouped together.
+using DyadKey = std::pair<std::string, std::string>;
+DyadKey dyad_key(const std::string& source_country, const std::string& target_country);
+
+// What a batch removed from the grouped mentions (documents re-coded): the days of each
+// dyad it removed mentions from, and the events that lost them.
+class Removals {
  public:
-  using Dyad = std::pair<std::string, std::string>;
+  void add(const std::string& source_country, const std::string& target_country, int day,
+           const std::string& event_id);
 
-  void add(const std::string& source_country, const std::string& target_country, int day);
-  // An event that lost a mention (its document was re-coded): its row is recomputed.
-  void add_removed_event(const std::string& event_id) { removed_events_.insert(event_id); }
-
-  const std::map<Dyad, std::set<int>>& days() const { return days_; }
-  const std::set<std::string>& removed_events() const { return removed_events_; }
+  const std::map<DyadKey, std::set<int>>& days() const { return days_; }
+  const std::set<std::string>& events() const { return events_; }
 
  private:
-  std::map<Dyad, std::set<int>> days_;
-  std::set<std::string> removed_events_;
+  std::map<DyadKey, std::set<int>> days_;
+  std::set<std::string> events_;
 };
 
 // Whether a mention takes part in events: an act reported as done. Negated, hypothetical
 // and future acts are kept as mentions but never counted as events.
 bool groupable(const Mention& mention);
 
-// The touched days of one dyad as day ranges to regroup: each day widened by `reach` on
-// both sides, overlapping ranges merged. A batch of reports spread over a year regroups a
-// few days around each report, not the whole year.
-std::vector<std::pair<int, int>> regroup_ranges(const std::set<int>& days, int reach);
+// The days to load around a dyad's changed days: from 2 * window_days before each (the
+// events still open there) to `after` days past it, overlapping stretches merged. A batch of
+// reports spread over a year loads a few days around each report, not the whole year.
+std::vector<std::pair<int, int>> regroup_ranges(const std::set<int>& days, int before, int after);
 
-// Regroups the mentions of each touched dyad within the dedup window of the touched days
-// (include/dyad/dedup.h), updates their event ids and rewrites every event row whose
-// mentions changed. Returns the number of event rows rewritten or removed.
-Result<std::size_t> regroup_events(Database& db, const TouchedDyads& touched);
+// What an event row is computed from, for one of its mentions.
+struct EventMember {
+  std::string document_id;
+  std::int64_t ordinal = 0;
+  std::string source, target, source_country, target_country, code, root;
+  std::int64_t quad_class = 0;
+  double goldstein = 0;
+  std::int64_t event_day = 0, seen_day = 0;
+  std::string place, outlet;
+};
+
+// A groupable mention of the batch being written, not stored yet.
+struct BatchMention {
+  DedupMention dedup;  // id "<document id>-<ordinal>", text: its sentence
+  EventMember member;
+};
+
+// The outcome of grouping a batch: the event of each new mention, and the event rows to
+// write once the new mentions are stored.
+struct BatchGrouping {
+  std::unordered_map<std::string, std::string> event_of;  // new mention id -> event id
+  // Events that existed before the batch (or lost mentions): recomputed from the table.
+  std::set<std::string> stored_events;
+  // Events first made by this batch, with all their members.
+  std::map<std::string, std::vector<EventMember>> new_events;
+};
+
+// Groups the batch's new mentions (every groupable one) with the stored mentions near them
+// (regroup_events in include/dyad/dedup.h), and updates the stored mentions whose event
+// changed. The events are those a grouping of all mentions at once would give.
+Result<BatchGrouping> group_batch(Database& db, const Removals& removals, std::span<const BatchMention> batch);
+
+// Writes the event rows a grouping changed, after the new mentions are stored. Returns the
+// number of event rows written or removed.
+Result<std::size_t> write_events(Database& db, const BatchGrouping& grouping);
 
 }  // namespace dyad::store

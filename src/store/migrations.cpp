@@ -11,6 +11,8 @@ extern const char* const kSqliteMigration001;
 extern const char* const kPostgresMigration001;
 extern const char* const kSqliteMigration002;
 extern const char* const kPostgresMigration002;
+extern const char* const kSqliteMigration003;
+extern const char* const kPostgresMigration003;
 }  // namespace dyad::embedded
 
 namespace dyad::store {
@@ -24,9 +26,10 @@ struct Migration {
 };
 
 // In order. A new migration goes at the end; a shipped one is never edited.
-const std::array<Migration, 2> kMigrations = {{
+const std::array<Migration, 3> kMigrations = {{
     {1, "schema", &embedded::kSqliteMigration001, &embedded::kPostgresMigration001},
     {2, "mention_indexes", &embedded::kSqliteMigration002, &embedded::kPostgresMigration002},
+    {3, "bulk_fulltext", &embedded::kSqliteMigration003, &embedded::kPostgresMigration003},
 }};
 
 }  // namespace

@@ -3,6 +3,7 @@
 // that differ (full-text search) ask the dialect.
 #include <algorithm>
 #include <limits>
+#include <set>
 
 #include "dyad/cameo.h"
 #include "dyad/store.h"
@@ -56,25 +57,21 @@ class SqlStore final : public Store {
   Result<WriteReport> write(std::span<const CodedDocument> documents) override {
     if (auto begun = db_->begin(); !begun) return begun.error();
     WriteReport report;
-    TouchedDyads touched;
+    Removals removals;
+    batch_ = Batch{};
     Status status;
     for (const auto& doc : documents) {
-      status = write_one(doc, report, touched);
+      status = write_one(doc, report, removals);
       if (!status) break;
     }
-    if (status) {
-      auto regrouped = regroup_events(*db_, touched);
-      if (regrouped) {
-        report.events = *regrouped;
-      } else {
-        status = regrouped.error();
-      }
-    }
+    if (status) status = store_mentions(removals, report);
+    if (status) status = index_new_sentences();
     if (status) status = db_->commit();
     if (!status) {
       (void)db_->rollback();
       return status.error();
     }
+    known_keys_.merge(batch_.keys);
     return report;
   }
 
@@ -193,14 +190,35 @@ class SqlStore final : public Store {
                                     std::size_t limit) override;
 
  private:
-  Status write_one(const CodedDocument& doc, WriteReport& report, TouchedDyads& touched);
-  Status forget_document(const std::string& id, TouchedDyads& touched);
-  Status insert_mention(const CodedDocument& doc, std::size_t ordinal, TouchedDyads& touched);
+  Status write_one(const CodedDocument& doc, WriteReport& report, Removals& removals);
+  Status forget_document(const std::string& id, Removals& removals);
+  void hold_mention(const CodedDocument& doc, std::size_t ordinal);
+  Status store_mentions(const Removals& removals, WriteReport& report);
+  Status insert_mention(const CodedDocument& doc, std::size_t ordinal, const std::string* event_id);
+  Status insert_sentence(const std::string& document_id, const StoredSentence& s);
+  Status ensure_actor(const Actor& actor);
+  Status ensure_place(const std::string& place);
+  Status index_new_sentences();
+
+  // What the batch being written has added so far.
+  struct Batch {
+    // The lowest id of a sentence this batch inserted. A new row's id is above every row
+    // present when it is inserted, so the rows at or above it are exactly the batch's own.
+    std::int64_t first_sentence_id = std::numeric_limits<std::int64_t>::max();
+    std::set<std::string> keys;  // actor codes ("a:") and place keys ("p:") it inserted
+    // Its mentions, written after they are grouped into events: every one, and the
+    // groupable ones as deduplication sees them.
+    std::vector<std::pair<const CodedDocument*, std::size_t>> mentions;
+    std::vector<store::BatchMention> grouped;
+  };
 
   std::unique_ptr<Database> db_;
+  Batch batch_;
+  // Actor codes and place keys known to be stored (committed): their upserts are skipped.
+  std::set<std::string> known_keys_;
 };
 
-Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, TouchedDyads& touched) {
+Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Removals& removals) {
   const Document& d = doc.document;
   auto stored = coded_with(d.id);
   if (!stored) return stored.error();
@@ -209,7 +227,7 @@ Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Touche
     return {};
   }
   if (*stored) {
-    if (auto forgot = forget_document(d.id, touched); !forgot) return forgot;
+    if (auto forgot = forget_document(d.id, removals); !forgot) return forgot;
     ++report.replaced;
   } else {
     ++report.added;
@@ -237,32 +255,100 @@ Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Touche
       row);
   if (!inserted) return inserted.error();
   for (const auto& s : doc.sentences) {
-    const SqlValue p[] = {text(d.id), integer(static_cast<std::int64_t>(s.index)),
-                          integer(static_cast<std::int64_t>(s.span.begin)),
-                          integer(static_cast<std::int64_t>(s.span.end)), text(s.text)};
-    auto r = db_->run("INSERT INTO sentences (document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?)", p);
-    if (!r) return r.error();
+    if (auto inserted_sentence = insert_sentence(d.id, s); !inserted_sentence) return inserted_sentence;
   }
   report.sentences += doc.sentences.size();
-  for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
-    if (auto s = insert_mention(doc, i, touched); !s) return s;
-  }
+  for (std::size_t i = 0; i < doc.mentions.size(); ++i) hold_mention(doc, i);
   report.mentions += doc.mentions.size();
   return {};
 }
 
+// The sentence a mention was coded from, as stored with its document.
+const std::string& sentence_text(const CodedDocument& doc, std::size_t index) {
+  static const std::string none;
+  if (index < doc.sentences.size() && doc.sentences[index].index == index) return doc.sentences[index].text;
+  for (const auto& s : doc.sentences) {
+    if (s.index == index) return s.text;
+  }
+  return none;
+}
+
+// Keeps a mention of the batch for writing, and, when it takes part in events, what
+// deduplication and the event rows need of it.
+void SqlStore::hold_mention(const CodedDocument& doc, std::size_t ordinal) {
+  batch_.mentions.emplace_back(&doc, ordinal);
+  const Mention& m = doc.mentions[ordinal];
+  const Date& day = day_of(m, doc.document);
+  if (!groupable(m) || !day.valid()) return;
+  const std::string source_country = country_of(m.source.code);
+  const std::string target_country = country_of(m.target.code);
+  const Date& seen = m.report_date.valid() ? m.report_date : doc.document.published;
+  store::BatchMention b;
+  b.dedup.document_id = doc.document.id;
+  b.dedup.id = doc.document.id + "-" + std::to_string(ordinal);
+  b.dedup.source = m.source.code_string();
+  b.dedup.target = m.target.code.empty() ? std::string() : m.target.code_string();
+  b.dedup.code = m.code;
+  b.dedup.day = static_cast<int>(day.days());
+  b.dedup.place = place_of(m);
+  b.dedup.outlet = doc.document.source;
+  b.dedup.text = sentence_text(doc, m.provenance.sentence_index);
+  b.member = store::EventMember{doc.document.id, static_cast<std::int64_t>(ordinal), b.dedup.source, b.dedup.target,
+                                source_country, target_country, m.code, m.root, m.quad_class, m.goldstein,
+                                day.days(), seen.valid() ? seen.days() : day.days(), b.dedup.place, b.dedup.outlet};
+  batch_.grouped.push_back(std::move(b));
+}
+
+// Groups the batch's mentions into events with the stored ones near them, then writes the
+// mentions with their event ids and the event rows that changed.
+Status SqlStore::store_mentions(const Removals& removals, WriteReport& report) {
+  auto grouping = store::group_batch(*db_, removals, batch_.grouped);
+  if (!grouping) return grouping.error();
+  for (const auto& [doc, ordinal] : batch_.mentions) {
+    const auto event = grouping->event_of.find(doc->document.id + "-" + std::to_string(ordinal));
+    const std::string* event_id = event == grouping->event_of.end() ? nullptr : &event->second;
+    if (auto s = insert_mention(*doc, ordinal, event_id); !s) return s;
+  }
+  auto events = store::write_events(*db_, *grouping);
+  if (!events) return events.error();
+  report.events = *events;
+  return {};
+}
+
+Status SqlStore::insert_sentence(const std::string& document_id, const StoredSentence& s) {
+  const SqlValue p[] = {text(document_id), integer(static_cast<std::int64_t>(s.index)),
+                        integer(static_cast<std::int64_t>(s.span.begin)),
+                        integer(static_cast<std::int64_t>(s.span.end)), text(s.text)};
+  return db_->query(
+      "INSERT INTO sentences (document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?) RETURNING id", p,
+      [&](const Row& r) { batch_.first_sentence_id = std::min(batch_.first_sentence_id, r.integer(0)); });
+}
+
+// SQLite's full-text index takes the batch's new sentences in one statement, last in the
+// transaction (migration 3 explains why not a trigger). PostgreSQL's GIN index keeps itself.
+Status SqlStore::index_new_sentences() {
+  if (db_->dialect() != Dialect::kSqlite) return {};
+  if (batch_.first_sentence_id == std::numeric_limits<std::int64_t>::max()) return {};
+  const SqlValue p[] = {integer(batch_.first_sentence_id)};
+  auto r = db_->run("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?", p);
+  return r ? Status() : Status(r.error());
+}
+
 // Removes a stored document whole, remembering the dyads and days its mentions held so
 // that their events are regrouped without them.
-Status SqlStore::forget_document(const std::string& id, TouchedDyads& touched) {
+Status SqlStore::forget_document(const std::string& id, Removals& removals) {
   const SqlValue p[] = {text(id)};
   auto s = db_->query(
       "SELECT source_country, target_country, event_day, event_id FROM mentions"
       " WHERE document_id = ? AND event_id IS NOT NULL",
       p, [&](const Row& r) {
-        touched.add(r.text(0), r.text(1), static_cast<int>(r.integer(2)));
-        touched.add_removed_event(r.text(3));
+        removals.add(r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3));
       });
   if (!s) return s;
+  // The same document written twice in one batch with other versions: its first coding
+  // is still held, not stored.
+  std::erase_if(batch_.mentions, [&](const auto& held) { return held.first->document.id == id; });
+  std::erase_if(batch_.grouped, [&](const store::BatchMention& b) { return b.dedup.document_id == id; });
   for (const char* sql : {"DELETE FROM mentions WHERE document_id = ?", "DELETE FROM sentences WHERE document_id = ?",
                           "DELETE FROM documents WHERE id = ?"}) {
     auto r = db_->run(sql, p);
@@ -271,7 +357,7 @@ Status SqlStore::forget_document(const std::string& id, TouchedDyads& touched) {
   return {};
 }
 
-Status SqlStore::insert_mention(const CodedDocument& doc, std::size_t ordinal, TouchedDyads& touched) {
+Status SqlStore::insert_mention(const CodedDocument& doc, std::size_t ordinal, const std::string* event_id) {
   const Mention& m = doc.mentions[ordinal];
   const std::string source = m.source.code_string();
   const std::string target = m.target.code.empty() ? std::string() : m.target.code_string();
@@ -319,35 +405,52 @@ Status SqlStore::insert_mention(const CodedDocument& doc, std::size_t ordinal, T
                           text(doc.document.source),
                           text(m.versions.coder),
                           text(m.versions.dictionaries),
-                          text(m.versions.models)};
+                          text(m.versions.models),
+                          event_id ? text(*event_id) : SqlValue()};
   auto r = db_->run(
       "INSERT INTO mentions (document_id, ordinal, sentence_index, source, source_country, source_entry, source_text,"
       " source_begin, source_end, target, target_country, target_entry, target_text, target_begin, target_end,"
       " code, root, quad_class, goldstein, plover_type, plover_mode, plover_context, acled_type, acled_sub_type,"
       " report_day, event_day, negated, hypothetical, future, claimed_by, confidence, verb_begin, verb_end, pattern,"
-      " place, outlet, coder_version, dictionaries_version, models_version)"
+      " place, outlet, coder_version, dictionaries_version, models_version, event_id)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " ?, ?, ?, ?, ?)",
+      " ?, ?, ?, ?, ?, ?)",
       row);
   if (!r) return r.error();
   for (const Actor* actor : {&m.source, &m.target}) {
-    if (actor->code.empty()) continue;
-    const std::string code = actor->code_string();
-    const std::string roles = joined(actor->code.roles);
-    const std::string country = country_of(actor->code);
-    const SqlValue a[] = {text(code), text(country), text(roles)};
-    auto added = db_->run("INSERT INTO actors (code, country, roles) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING", a);
-    if (!added) return added.error();
+    if (auto added = ensure_actor(*actor); !added) return added;
   }
-  if (!place.empty()) {
-    const SqlValue p[] = {text(place), text(place), text(place)};
-    auto added = db_->run(
-        "INSERT INTO places (key, name, country, admin1, precision) VALUES (?, ?, ?, '', 'country')"
-        " ON CONFLICT (key) DO NOTHING",
-        p);
-    if (!added) return added.error();
-  }
-  if (groupable(m) && day.valid()) touched.add(source_country, target_country, static_cast<int>(day.days()));
+  if (auto added = ensure_place(place); !added) return added;
+  return {};
+}
+
+// Actors and places are written once each; most mentions name ones already stored, and
+// skipping their upserts saves three statements a mention.
+Status SqlStore::ensure_actor(const Actor& actor) {
+  if (actor.code.empty()) return {};
+  const std::string code = actor.code_string();
+  std::string key = "a:" + code;
+  if (known_keys_.contains(key) || batch_.keys.contains(key)) return {};
+  const std::string roles = joined(actor.code.roles);
+  const std::string country = country_of(actor.code);
+  const SqlValue a[] = {text(code), text(country), text(roles)};
+  auto added = db_->run("INSERT INTO actors (code, country, roles) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING", a);
+  if (!added) return added.error();
+  batch_.keys.insert(std::move(key));
+  return {};
+}
+
+Status SqlStore::ensure_place(const std::string& place) {
+  if (place.empty()) return {};
+  std::string key = "p:" + place;
+  if (known_keys_.contains(key) || batch_.keys.contains(key)) return {};
+  const SqlValue p[] = {text(place), text(place), text(place)};
+  auto added = db_->run(
+      "INSERT INTO places (key, name, country, admin1, precision) VALUES (?, ?, ?, '', 'country')"
+      " ON CONFLICT (key) DO NOTHING",
+      p);
+  if (!added) return added.error();
+  batch_.keys.insert(std::move(key));
   return {};
 }
 

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include "dyad/dedup.h"
 
@@ -179,6 +182,132 @@ TEST(Dedup, PairScores) {
   EXPECT_EQ(s.false_negatives, 2);
   EXPECT_DOUBLE_EQ(s.precision(), 0.5);
   EXPECT_DOUBLE_EQ(s.recall(), 1.0 / 3.0);
+}
+
+}  // namespace
+
+namespace {
+
+// A dense month of reports in two dyads: strikes, clashes and talks retold in a few
+// wordings, so that events chain day after day and batch edges fall inside them.
+std::vector<DedupMention> dense_month(std::uint32_t seed) {
+  const char* words[] = {"Jets bombed the harbour at Tamsel overnight.", "Aircraft struck the Tamsel harbour.",
+                         "Troops clashed with militia near Orvik.", "Soldiers fought militiamen outside Orvik.",
+                         "The ministers held talks in Belmar.", "Talks between the ministers opened in Belmar."};
+  const char* codes[] = {"195", "190", "190", "193", "040", "043"};
+  const char* sources[] = {"USAMIL", "USA", "VENMIL", "COLGOV"};
+  const char* targets[] = {"VENMIL", "VEN", "USAMIL", "VENGOV"};
+  std::mt19937 rng(seed);
+  std::vector<DedupMention> out;
+  for (int i = 0; i < 160; ++i) {
+    const auto kind = rng() % 6;
+    const auto who = rng() % 4;
+    out.push_back(mention("m" + std::to_string(i), sources[who], targets[who], codes[kind],
+                          static_cast<int>(rng() % 30), words[kind]));
+  }
+  return out;
+}
+
+// The events of a grouping as sets of mention ids.
+std::set<std::set<std::string>> partition(const std::unordered_map<std::string, std::string>& events) {
+  std::map<std::string, std::set<std::string>> by_event;
+  for (const auto& [mention, event] : events) by_event[event].insert(mention);
+  std::set<std::set<std::string>> out;
+  for (auto& [event, members] : by_event) out.insert(std::move(members));
+  return out;
+}
+
+// Feeds mentions to a "store" in batches through regroup_events, loading only the days it
+// needs, and removes some on the way; returns the final grouping.
+std::unordered_map<std::string, std::string> feed_in_batches(std::vector<DedupMention> ms, std::size_t batch,
+                                                             const std::set<std::string>& removed_after) {
+  std::vector<DedupMention> stored;
+  std::unordered_map<std::string, std::string> events;
+  const dyad::DedupOptions options;
+  auto apply = [&](const std::vector<DedupMention>& fresh, const std::set<int>& removed_days) {
+    int first = removed_days.empty() ? 1 << 20 : *removed_days.begin();
+    int last = removed_days.empty() ? -(1 << 20) : *removed_days.rbegin();
+    for (const auto& m : fresh) {
+      first = std::min(first, m.day);
+      last = std::max(last, m.day);
+    }
+    int through = last + 3;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+      std::vector<DedupMention> loaded;
+      for (const auto& m : stored) {
+        if (m.day >= first - 2 * options.window_days && m.day <= through) loaded.push_back(m);
+      }
+      const auto r = dyad::regroup_events(loaded, events, fresh, removed_days, through, options);
+      if (r.needs_through) {
+        EXPECT_GT(*r.needs_through, through);
+        through = *r.needs_through;
+        continue;
+      }
+      for (const auto& m : fresh) EXPECT_TRUE(r.events.contains(m.id)) << m.id;
+      for (const auto& [id, event] : r.events) events[id] = event;
+      for (const auto& m : fresh) stored.push_back(m);
+      return;
+    }
+    ADD_FAILURE() << "regrouping never settled";
+  };
+  for (std::size_t at = 0; at < ms.size(); at += batch) {
+    std::vector<DedupMention> fresh(ms.begin() + static_cast<long>(at),
+                                    ms.begin() + static_cast<long>(std::min(at + batch, ms.size())));
+    apply(fresh, {});
+  }
+  // Re-coding drops some mentions: their days are the change.
+  std::set<int> removed_days;
+  std::erase_if(stored, [&](const DedupMention& m) {
+    if (!removed_after.contains(m.id)) return false;
+    removed_days.insert(m.day);
+    events.erase(m.id);
+    return true;
+  });
+  if (!removed_days.empty()) apply({}, removed_days);
+  return events;
+}
+
+TEST(Regroup, BatchesGroupAsAllAtOnce) {
+  for (const std::uint32_t seed : {1U, 2U, 3U}) {
+    auto ms = dense_month(seed);
+    const auto whole = partition(run(ms));
+    ASSERT_GT(whole.size(), 20U);
+    ASSERT_LT(whole.size(), ms.size());
+    std::mt19937 rng(seed + 100);
+    for (const std::size_t batch : {1UL, 7UL, 40UL}) {
+      std::shuffle(ms.begin(), ms.end(), rng);
+      EXPECT_EQ(partition(feed_in_batches(ms, batch, {})), whole) << "seed " << seed << ", batch " << batch;
+    }
+    // In date order, as a feed arrives.
+    std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) { return std::tie(a.day, a.id) < std::tie(b.day, b.id); });
+    EXPECT_EQ(partition(feed_in_batches(ms, 16, {})), whole) << "seed " << seed << ", date order";
+  }
+}
+
+TEST(Regroup, RemovedMentionsLeaveTheGroupingOfTheRest) {
+  auto ms = dense_month(9);
+  const std::set<std::string> removed = {"m3", "m17", "m40", "m41", "m90", "m120"};
+  std::vector<DedupMention> kept;
+  for (const auto& m : ms) {
+    if (!removed.contains(m.id)) kept.push_back(m);
+  }
+  std::mt19937 rng(5);
+  std::shuffle(ms.begin(), ms.end(), rng);
+  EXPECT_EQ(partition(feed_in_batches(ms, 12, removed)), partition(run(kept)));
+}
+
+TEST(Regroup, AnEventKeepsItsIdWhenLaterReportsJoin) {
+  const std::vector<DedupMention> first = {
+      mention("a", "USAMIL", "VENMIL", "195", 10, "Jets bombed the harbour at Tamsel overnight.")};
+  const auto r1 = dyad::regroup_events({}, {}, first, {}, 20, dyad::DedupOptions{});
+  ASSERT_FALSE(r1.needs_through);
+  const std::vector<DedupMention> later = {
+      mention("b", "USAMIL", "VENMIL", "195", 9, "Aircraft struck the Tamsel harbour, jets bombed it.")};
+  const auto r2 = dyad::regroup_events(first, r1.events, later, {}, 20, dyad::DedupOptions{});
+  ASSERT_FALSE(r2.needs_through);
+  // An earlier report joins: the event is the one that existed, and keeps its id.
+  EXPECT_EQ(r2.events.at("b"), r1.events.at("a"));
+  EXPECT_EQ(r2.events.at("a"), r1.events.at("a"));
 }
 
 }  // namespace

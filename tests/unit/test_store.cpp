@@ -2,7 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
+#include <map>
 #include <numeric>
+#include <random>
+#include <set>
 
 #include "dyad/store.h"
 #include "pg_server.h"
@@ -41,6 +45,19 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     return s ? std::move(*s) : nullptr;
   }
 
+  // A new, empty store of the same backend in place of the current one.
+  void reopen_empty() {
+    store_.reset();
+    if (GetParam() == "postgres") {
+      std::string why;
+      url_ = testing::fresh_pg_database(why);
+      ASSERT_FALSE(url_.empty()) << why;
+    } else {
+      url_ = "sqlite:" + (dir_ / ("test-" + std::to_string(++reopened_) + ".db")).string();
+    }
+    store_ = open();
+  }
+
   StoreCounts counts() {
     auto c = store_->counts();
     EXPECT_TRUE(c.ok()) << (c ? "" : c.error().to_string());
@@ -56,6 +73,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   std::filesystem::path dir_;
   std::string url_;
   std::unique_ptr<Store> store_;
+  int reopened_ = 0;
 };
 
 // Three outlets report one strike; a fourth report is a different act a week later.
@@ -79,7 +97,7 @@ std::vector<CodedDocument> strike_reports() {
 TEST_P(StoreTest, OpensMigratedAndReopensWithoutChange) {
   ASSERT_NE(store_, nullptr);
   EXPECT_EQ(store_->backend(), GetParam());
-  EXPECT_EQ(store_schema_version(), 2);
+  EXPECT_EQ(store_schema_version(), 3);
   write(strike_reports());
   const StoreCounts before = counts();
   store_ = open();  // migrations already applied: opening again changes nothing
@@ -259,13 +277,108 @@ TEST_P(StoreTest, ABatchSpreadOverMonthsRegroupsEachStretchOnItsOwn) {
   EXPECT_EQ(strike_mentions, (std::vector<int>{3, 1}));
 }
 
+// A feed of reports over three weeks and three dyads, several of them retelling one act in
+// other words, with a negated report among them.
+std::vector<CodedDocument> busy_feed() {
+  struct Act {
+    const char* source;
+    const char* target;
+    const char* code;
+    const char* words;
+  };
+  const Act acts[] = {
+      {"USAMIL", "VENMIL", "195", "US aircraft bombed the Venezuelan naval base at Puerto Cabello"},
+      {"USAMIL", "VENMIL", "190", "American troops fought Venezuelan marines near the port of La Guaira"},
+      {"VENGOV", "USAGOV", "174", "Caracas expelled the American ambassador and his staff"},
+      {"COLGOV", "VENGOV", "042", "The Colombian president travelled to Caracas for border talks"},
+      {"COLGOV", "VENGOV", "036", "Bogota offered to host talks between Venezuela and its neighbours"},
+  };
+  const char* outlets[] = {"Meridian Wire", "Harbour Post", "Daily Ledger", "North Star"};
+  const char* tails[] = {"", ", officials said", " on Monday", ", a witness reported"};
+  std::vector<CodedDocument> feed;
+  for (int day = 1; day <= 21; ++day) {
+    for (int k = 0; k < 4; ++k) {
+      const Act& act = acts[(day * 3 + k * 2) % 5];
+      const std::string date = "2026-05-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+      const std::string sentence = std::string(act.words) + tails[(day + k) % 4] + ".";
+      Mention m = make_mention(act.source, act.target, act.code, 0);
+      m.context.negated = (day * 7 + k) % 23 == 0;
+      // A second sentence makes each report's text, and so its content id, its own.
+      const std::string dateline = std::string("Filed by ") + outlets[k] + " on " + date + ".";
+      feed.push_back(coded_document(outlets[k], date, {sentence, dateline}, {m}));
+    }
+  }
+  return feed;
+}
+
+// Each event as the set of its mention ids, with what its row says of them.
+std::set<std::string> event_partition(Store& store, const std::vector<CodedDocument>& docs) {
+  std::map<std::string, std::set<std::string>> members;
+  for (const auto& d : docs) {
+    auto mentions = store.mentions(d.document.id);
+    EXPECT_TRUE(mentions.ok());
+    if (!mentions) continue;
+    for (const auto& m : *mentions) {
+      if (!m.event_id.empty()) members[m.event_id].insert(m.id);
+    }
+  }
+  auto events = store.events({});
+  EXPECT_TRUE(events.ok());
+  std::set<std::string> out;
+  if (!events) return out;
+  EXPECT_EQ(events->size(), members.size());
+  for (const auto& e : *events) {
+    const auto& ids = members[e.id];
+    EXPECT_EQ(e.num_mentions, static_cast<int>(ids.size())) << e.id;
+    std::string line = e.code + " " + e.date.to_string() + " " + e.first_seen.to_string() + ".." +
+                       e.last_seen.to_string() + " sources " + std::to_string(e.num_sources) + ":";
+    for (const auto& id : ids) line += " " + id;
+    out.insert(line);
+  }
+  return out;
+}
+
+// Events are the same whether a feed arrives in one batch, one report at a time in a
+// shuffled order, or in small batches with a report re-coded on the way: every event row
+// also agrees with the mentions that point at it.
+TEST_P(StoreTest, EventsDoNotDependOnHowTheFeedIsBatched) {
+  ASSERT_NE(store_, nullptr);
+  const auto feed = busy_feed();
+  write(feed);
+  const auto whole = event_partition(*store_, feed);
+  EXPECT_GT(whole.size(), 10u);
+  EXPECT_LT(whole.size(), feed.size());
+
+  auto shuffled = feed;
+  std::mt19937 rng(11);
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  reopen_empty();
+  ASSERT_NE(store_, nullptr);
+  for (const auto& d : shuffled) write({d});
+  EXPECT_EQ(event_partition(*store_, feed), whole);
+
+  reopen_empty();
+  ASSERT_NE(store_, nullptr);
+  for (std::size_t at = 0; at < shuffled.size(); at += 7) {
+    std::vector<CodedDocument> batch(shuffled.begin() + static_cast<long>(at),
+                                     shuffled.begin() + static_cast<long>(std::min(at + 7, shuffled.size())));
+    write(batch);
+  }
+  // A re-coding with the same mentions under new versions changes no event.
+  CodedDocument again = shuffled[5];
+  again.versions.models = "models-v2";
+  for (auto& m : again.mentions) m.versions.models = "models-v2";
+  EXPECT_EQ(write({again}).replaced, 1u);
+  EXPECT_EQ(event_partition(*store_, feed), whole);
+}
+
 TEST(RegroupRanges, WidenEachDayAndMergeOverlaps) {
   using Ranges = std::vector<std::pair<int, int>>;
-  EXPECT_EQ(store::regroup_ranges({}, 3), Ranges{});
-  EXPECT_EQ(store::regroup_ranges({10, 12, 30}, 3), (Ranges{{7, 15}, {27, 33}}));
-  // Days 2 * reach apart still share a day of neighbourhood: one range.
-  EXPECT_EQ(store::regroup_ranges({10, 16}, 3), (Ranges{{7, 19}}));
-  EXPECT_EQ(store::regroup_ranges({10, 17}, 3), (Ranges{{7, 13}, {14, 20}}));
+  EXPECT_EQ(store::regroup_ranges({}, 4, 10), Ranges{});
+  EXPECT_EQ(store::regroup_ranges({10, 12, 30}, 4, 10), (Ranges{{6, 22}, {26, 40}}));
+  // A day whose context reaches the last range's end joins it.
+  EXPECT_EQ(store::regroup_ranges({10, 24}, 4, 10), (Ranges{{6, 34}}));
+  EXPECT_EQ(store::regroup_ranges({10, 25}, 4, 10), (Ranges{{6, 20}, {21, 35}}));
 }
 
 TEST_P(StoreTest, FindsSentencesByTheirWords) {
