@@ -393,6 +393,16 @@ TEST_P(StoreTest, FindsSentencesByTheirWords) {
   auto none = store_->search("ceasefire", 10);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
+  // A re-coded document's sentences are found once: the old rows left the index, the new
+  // ones went in with their batch.
+  CodedDocument recoded = docs[3];
+  recoded.versions.dictionaries = "dict-v2";
+  for (auto& m : recoded.mentions) m.versions.dictionaries = "dict-v2";
+  EXPECT_EQ(write({docs[0], recoded}).replaced, 1u);
+  auto again = store_->search("expelled ambassador", 10);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ((*again)[0].first, docs[3].document.id);
   // Quotes and operators in the words are words, not query syntax.
   auto odd = store_->search("\"navy\" OR (", 10);
   EXPECT_TRUE(odd.ok()) << odd.error().to_string();
