@@ -36,6 +36,11 @@ const CameoCode* find_cameo(std::string_view code);
 // else empty.
 std::string cameo_root(std::string_view code);
 
+// Whether a code is an act its parties do together, with no direction: consult (04, visits
+// included), sign a formal agreement (057), cooperate (06). "A and B held talks" may be
+// written A->B or B->A.
+bool cameo_joint_act(std::string_view code);
+
 // PLOVER event type, mode and context for a CAMEO code (crosswalk of PLOVER draft 0.8,
 // data/cameo/plover.tsv). PLOVER dropped CAMEO 01x and 02x: those have none.
 struct PloverType {

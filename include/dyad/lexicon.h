@@ -92,6 +92,7 @@ struct VerbPattern {
   std::string paired;               // second code of "[042:043]": the target's act, or empty
   std::string where;                // file:line, reported as the pattern that fired
   int specificity = 0;              // number of words: the most specific match wins
+  int layer = 0;                    // as AgentEntry::layer: of two equal matches, a later layer's wins
 };
 
 // A verb: its words (one, or a phrasal verb such as BLOW UP), the irregular forms the

@@ -218,6 +218,7 @@ struct Clause {
   std::vector<const NounActor*> sources, targets;
   bool inherited_source = false;
   bool oblique_target = false;
+  bool locative_target = false;  // the target is only where the act happened ("in Geneva")
 };
 
 class SentenceCoder {
@@ -243,7 +244,8 @@ class SentenceCoder {
   std::vector<const NounActor*> sources_of(int verb, int depth) const;
   Clause clause_of(int verb, const VerbCoding& vc) const;
   std::vector<const NounActor*> actor_from(int word) const;
-  std::vector<const NounActor*> targets_active(int verb, bool& oblique) const;
+  std::vector<const NounActor*> targets_active(int verb, bool& oblique, bool* locative = nullptr) const;
+  bool all_locative(const std::vector<const NounActor*>& actors) const;
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
@@ -309,12 +311,22 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
   return {};
 }
 
-std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& oblique) const {
+// Whether every actor is only a place named with "in" or "at" ("talks in Geneva").
+bool SentenceCoder::all_locative(const std::vector<const NounActor*>& actors) const {
+  return std::all_of(actors.begin(), actors.end(), [&](const NounActor* a) {
+    const Word& w = v_[a->head];
+    return (w.rel == "obl" || w.rel == "nmod") && v_.has_kid_lemma(a->head, "case", {"IN", "AT", "INSIDE"});
+  });
+}
+
+std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& oblique, bool* locative) const {
   oblique = false;
   for (const char* rel : {"obj", "iobj"}) {
     for (int k : v_.kids_with(verb, rel)) {
       auto t = actors_.find_in(k);
-      if (!t.empty()) return t;
+      if (t.empty()) continue;
+      if (locative != nullptr) *locative = all_locative(t);
+      return t;
     }
   }
   for (int k : v_[verb].kids) {
@@ -323,6 +335,7 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
       auto t = actors_.find_in(k);
       if (!t.empty()) {
         oblique = true;
+        if (locative != nullptr) *locative = all_locative(t);
         return t;
       }
     }
@@ -399,7 +412,7 @@ Clause SentenceCoder::clause_of(int verb, const VerbCoding& vc) const {
     auto marked = actor_from(vc.source_from);
     if (!marked.empty()) c.sources = std::move(marked);
   }
-  if (c.targets.empty()) c.targets = targets_active(verb, c.oblique_target);
+  if (c.targets.empty()) c.targets = targets_active(verb, c.oblique_target, &c.locative_target);
   return c;
 }
 
@@ -519,8 +532,12 @@ bool SentenceCoder::discarded() const {
 
 // "Arnor and Gondor signed a pact in Annuminas": a target that is only one of the joint
 // subject's own members (here by its capital) is where they acted, not whom they acted on.
-bool targets_within_subject(const Clause& c) {
+//
+// "Iranian and American negotiators resumed talks in Geneva": for an act done together
+// (consultations, agreements, cooperation), a place the joint subject met in is not a party.
+bool targets_within_subject(const Clause& c, const std::string& code) {
   if (c.sources.size() < 2) return false;
+  if (c.locative_target && cameo_joint_act(code)) return true;
   return std::all_of(c.targets.begin(), c.targets.end(), [&](const NounActor* t) {
     return std::any_of(c.sources.begin(), c.sources.end(), [&](const NounActor* s) { return s->code == t->code; });
   });
@@ -529,7 +546,7 @@ bool targets_within_subject(const Clause& c) {
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
-  if (!c.targets.empty() && !targets_within_subject(c)) {
+  if (!c.targets.empty() && !targets_within_subject(c, vc.code)) {
     for (const auto* s : c.sources) {
       for (const auto* t : c.targets) pairs.emplace_back(s, t);
     }

@@ -341,8 +341,12 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
     int words = m.matched();
     if (!m.match(p.after, r.after, &target_from, &source_from)) continue;
     words += m.matched();
-    // More pattern words win, then more sentence words; ties go to the first in the file.
-    if (out.pattern && p.specificity == out.pattern->specificity && words <= best_words) continue;
+    // More pattern words win, then more sentence words, then a later dictionary layer (the
+    // corrections in data/dictionaries/current); ties go to the first in the file.
+    if (out.pattern && p.specificity == out.pattern->specificity &&
+        (words < best_words || (words == best_words && p.layer <= out.pattern->layer))) {
+      continue;
+    }
     out.pattern = &p;
     out.target_from = target_from;
     out.source_from = source_from;

@@ -68,4 +68,9 @@ std::string cameo_root(std::string_view code) {
   return {};
 }
 
+bool cameo_joint_act(std::string_view code) {
+  const std::string root = cameo_root(code);
+  return root == "04" || root == "06" || code == "057";
+}
+
 }  // namespace dyad

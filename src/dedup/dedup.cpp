@@ -30,13 +30,6 @@ std::string code_family(const std::string& code) {
   return root;
 }
 
-// Acts with no direction: "A and B held talks" may be coded A->B by one outlet and B->A by
-// another. CAMEO 04 (consult, visits included), 057 (sign an agreement), 06 (cooperate).
-bool undirected(const std::string& code) {
-  const std::string root = cameo_root(code);
-  return root == "04" || root == "06" || code == "057";
-}
-
 bool is_visit(const std::string& code) { return code == "042" || code == "043"; }
 
 }  // namespace
@@ -47,7 +40,7 @@ Prepared prepare(const DedupMention& m) {
   ActorCode source = parse_actor_code(m.source);
   ActorCode target = parse_actor_code(m.target);
   if (is_visit(m.code)) p.visitor = (m.code == "042" ? source : target).country;
-  p.directed = !undirected(m.code);
+  p.directed = !cameo_joint_act(m.code);
   if (!p.directed && target.country < source.country) std::swap(source, target);
   p.block = code_family(m.code) + "|" + source.country + "|" + target.country;
   p.first = std::move(source);

@@ -37,4 +37,9 @@ Status save_segmenter(const text::SegmenterModel& m, const std::string& path);
 // Tags, lemmatises and parses a sentence's words in place; `keep` keeps existing tags.
 void analyze_words(const Models& models, Sentence& sentence, bool keep);
 
+// When the tree's root is not a verb and the sentence has a word after its subject that can
+// be a past-tense verb, retags that word as one and parses again; keeps the new tree if its
+// root is a verb (src/nlp/verb_repair.cpp says why). Returns whether it did.
+bool repair_verbless_root(const Models& models, Sentence& sentence);
+
 }  // namespace dyad::nlp

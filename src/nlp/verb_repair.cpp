@@ -1,0 +1,90 @@
+// The verbless main clause: the tagger's costliest error on news. EWT is web text, and its
+// tagger reads the past-tense verb of a plain news sentence as a participle, a noun or an
+// adjective often enough ("Israeli aircraft struck hundreds of targets": "struck" a noun
+// compound; "Indian and Pakistani troops exchanged fire": "exchanged" a reduced relative),
+// and the parser then hangs the whole sentence on a noun. A sentence that reports something
+// has a finite verb; when the tree's root is not a verb and has no copula or auxiliary, the
+// word after the subject that can be a past-tense verb is retagged as one and the sentence
+// parsed again. The new tree is kept only if it has a verb at its root.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "nlp/models.h"
+
+namespace dyad::nlp {
+namespace {
+
+bool nominal(const Token& t) { return t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM"; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// A root the parser made of a noun or adjective on purpose: a copular clause ("X is a
+// state") or a clause with an auxiliary keeps its root.
+bool verbless_root(const Sentence& s, std::size_t root) {
+  const std::string& upos = s.tokens[root].upos;
+  if (upos == "VERB" || upos == "AUX") return false;
+  for (const Token& t : s.tokens) {
+    if (t.head != static_cast<int>(root + 1)) continue;
+    if (t.deprel == "cop" || t.deprel == "aux" || t.deprel == "aux:pass") return false;
+  }
+  return true;
+}
+
+// Whether a word form can be a past-tense verb: tagged as a verb already, or written like
+// one ("-ed", or an irregular past such as "struck", "shot", "held").
+bool past_tense_form(const Token& t) {
+  if (t.upos == "VERB") return true;
+  if (t.upos != "NOUN" && t.upos != "ADJ") return false;
+  const std::string form = lower(t.form);
+  if (form.size() > 4 && form.ends_with("ed")) return true;
+  // Participle-only forms ("broken", "shown") cannot be a finite verb.
+  if (form.ends_with("en") || form.ends_with("wn") || form.ends_with("ne")) return false;
+  return !irregular_verb_lemma(form).empty();
+}
+
+// The word to make the clause's verb: the first that follows a nominal and can be a
+// past-tense verb, not the sentence's first or last word.
+std::optional<std::size_t> verb_candidate(const Sentence& s) {
+  for (std::size_t i = 1; i + 1 < s.tokens.size(); ++i) {
+    if (!nominal(s.tokens[i - 1]) || !past_tense_form(s.tokens[i])) continue;
+    if (s.tokens[i].xpos == "VBD" && s.tokens[i].upos == "VERB") continue;  // already finite
+    return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> root_of(const Sentence& s) {
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.tokens[i].head == 0) return i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool repair_verbless_root(const Models& models, Sentence& sentence) {
+  if (sentence.tokens.size() < 4) return false;
+  const auto root = root_of(sentence);
+  if (!root || !verbless_root(sentence, *root)) return false;
+  const auto verb = verb_candidate(sentence);
+  if (!verb) return false;
+  Sentence trial = sentence;
+  Token& t = trial.tokens[*verb];
+  t.upos = "VERB";
+  t.xpos = "VBD";
+  lemmatize_sentence(models.lemmatizer, trial);
+  parse_sentence(models.parser, trial, models.parser_members);
+  const auto new_root = root_of(trial);
+  if (!new_root || trial.tokens[*new_root].upos != "VERB") return false;
+  sentence = std::move(trial);
+  return true;
+}
+
+}  // namespace dyad::nlp
