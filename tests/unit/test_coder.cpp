@@ -151,6 +151,54 @@ TEST(Coder, CompoundSubjectWithoutTargetActsOnEachOther) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD MRN 057", "MRN VLD 057"}));
 }
 
+// A joint act's place is where the parties met, not a party: "Valdoria and Merin signed a
+// pact in Ostra" is between Valdoria and Merin. A strike "in Ostra" still hits Ostra.
+TEST(Coder, AJointActsPlaceIsNotItsTarget) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                                                                      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                                                                      "3\tMerin\tMerin\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                                                                      "4\tsigned\tsign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "5\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_\n"
+                                                                      "6\tpact\tpact\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+                                                                      "7\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_\n"
+                                                                      "8\tOstra\tOstra\tPROPN\tNNP\t_\t6\tnmod\t_\t_\n"
+                                                                      "9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD MRN 057", "MRN VLD 057"}));
+  const auto strike = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                                                                           "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                                                                           "3\tMerin\tMerin\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                                                                           "4\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                           "5\ttargets\ttarget\tNOUN\tNNS\t_\t4\tobj\t_\t_\n"
+                                                                           "6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                                                                           "7\tOstra\tOstra\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n"
+                                                                           "8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(strike), (std::vector<std::string>{"VLD OST 194", "MRN OST 194"}));
+}
+
+// A later dictionary layer's pattern wins over an earlier one of the same words: the
+// corrections in data/dictionaries/current beat the imported dictionary.
+TEST(Coder, ALaterLayersPatternWinsATie) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_coder_layers_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "base");
+  std::filesystem::create_directories(dir / "fix");
+  std::ofstream(dir / "base" / "d.dyad") << "actor VALDORIA [VLD]\nactor OSTRA [OST]\n"
+                                            "class LIFT  [---]\n  verb LIFT\n  pattern * SANCTION  [0351]\n";
+  std::ofstream(dir / "fix" / "d.dyad") << "extend LIFT\n  pattern * SANCTION  [085]\n";
+  const auto sentence = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                              "2\tlifted\tlift\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                              "3\tsanctions\tsanction\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                              "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                              "5\tOstra\tOstra\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+                              "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  auto base = load_lexicon_dirs({(dir / "base").string()});
+  auto layered = load_lexicon_dirs({(dir / "base").string(), (dir / "fix").string()});
+  ASSERT_TRUE(base && layered);
+  EXPECT_EQ(events(Coder(*base).code(doc("2015-01-01"), sentence)), (std::vector<std::string>{"VLD OST 0351"}));
+  EXPECT_EQ(events(Coder(*layered).code(doc("2015-01-01"), sentence)), (std::vector<std::string>{"VLD OST 085"}));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Coder, LeaderCodedByTheReportDate) {
   const auto s = parse("1\tMara\tMara\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
                        "2\tQuell\tQuell\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
