@@ -42,4 +42,9 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep);
 // root is a verb (src/nlp/verb_repair.cpp says why). Returns whether it did.
 bool repair_verbless_root(const Models& models, Sentence& sentence);
 
+// Joins a predicate's subject that runs straight into a second subject of the same
+// predicate to that second one ("Ukrainian | President Zelensky asked"): UD gives a
+// predicate one subject. Returns whether it changed the tree.
+bool merge_split_subjects(Sentence& sentence);
+
 }  // namespace dyad::nlp

@@ -96,7 +96,10 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
   }
   parse_sentence(models.parser, sentence, models.parser_members);
   // Tags the caller gave are the caller's; predicted ones may be repaired.
-  if (!tagged) repair_verbless_root(models, sentence);
+  if (!tagged) {
+    repair_verbless_root(models, sentence);
+    merge_split_subjects(sentence);
+  }
 }
 
 }  // namespace dyad::nlp

@@ -6,6 +6,12 @@
 // has a finite verb; when the tree's root is not a verb and has no copula or auxiliary, the
 // word after the subject that can be a past-tense verb is retagged as one and the sentence
 // parsed again. The new tree is kept only if it has a verb at its root.
+//
+// The parser also splits a long subject in two ("Ukrainian | President Volodymyr Zelensky
+// asked", "Former British prime minister | Tony Blair called"), giving one predicate two
+// subjects, which UD never does; the first part is joined to the second.
+#include <algorithm>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,7 +73,53 @@ std::optional<std::size_t> root_of(const Sentence& s) {
   return std::nullopt;
 }
 
+// The first and last word of a word's subtree (0-based).
+std::pair<std::size_t, std::size_t> subtree_span(const Sentence& s, std::size_t word) {
+  std::size_t first = word, last = word;
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    // Walk up from i; it is in the subtree if it reaches `word`.
+    std::size_t k = i;
+    for (std::size_t steps = 0; steps <= s.tokens.size(); ++steps) {
+      if (k == word) {
+        first = std::min(first, i);
+        last = std::max(last, i);
+        break;
+      }
+      const int head = s.tokens[k].head;
+      if (head <= 0) break;
+      k = static_cast<std::size_t>(head - 1);
+    }
+  }
+  return {first, last};
+}
+
+bool subject_relation(const std::string& deprel) { return deprel == "nsubj" || deprel == "nsubj:pass"; }
+
 }  // namespace
+
+bool merge_split_subjects(Sentence& sentence) {
+  bool merged = false;
+  for (std::size_t h = 0; h < sentence.tokens.size(); ++h) {
+    std::vector<std::size_t> subjects;
+    for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
+      if (sentence.tokens[i].head == static_cast<int>(h + 1) && subject_relation(sentence.tokens[i].deprel)) {
+        subjects.push_back(i);
+      }
+    }
+    for (std::size_t k = 0; k + 1 < subjects.size(); ++k) {
+      const std::size_t a = subjects[k], b = subjects[k + 1];
+      // Only a subject that runs straight into the next one is its first part.
+      if (subtree_span(sentence, a).second + 1 != subtree_span(sentence, b).first) continue;
+      // A title or nationality before a name: "Ukrainian | President Zelensky".
+      Token& t = sentence.tokens[a];
+      if (sentence.tokens[b].upos != "PROPN" || (t.upos != "ADJ" && t.upos != "NOUN" && t.upos != "PROPN")) continue;
+      t.head = static_cast<int>(b + 1);
+      t.deprel = t.upos == "ADJ" ? "amod" : (t.upos == "NOUN" || t.upos == "PROPN") ? "compound" : "dep";
+      merged = true;
+    }
+  }
+  return merged;
+}
 
 bool repair_verbless_root(const Models& models, Sentence& sentence) {
   if (sentence.tokens.size() < 4) return false;

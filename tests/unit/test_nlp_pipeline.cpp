@@ -6,6 +6,8 @@
 // set a little under the scores measured on the full dev split (models/README.md).
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -193,6 +195,21 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
       EXPECT_NE(t.upos, "VERB");
     }
   }
+}
+
+// A title and name split into two subjects by the parser become one subject again.
+TEST(Analyzer, APredicateHasOneSubject) {
+  DYAD_REQUIRE_MODELS();
+  auto r = analyzer->analyze("Ukrainian President Volodymyr Zelensky asked Germany on Tuesday for more air defence systems.");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 1u);
+  const Sentence& s = r->front();
+  expect_well_formed(s);
+  std::map<int, int> subjects;  // head -> nsubj children
+  for (const Token& t : s.tokens) {
+    if (t.deprel == "nsubj") ++subjects[t.head];
+  }
+  for (const auto& [head, n] : subjects) EXPECT_EQ(n, 1) << "word " << head << " of: " << s.text;
 }
 
 TEST(Analyzer, ParsesNewsText) {
