@@ -720,6 +720,12 @@ void SentenceCoder::run() {
       }
     }
     ctx.future = v_.has_kid_lemma(i, "aux", {"WILL", "SHALL", "'LL"});
+    // "said it was ready to hold talks", "is prepared to strike": readiness states an act
+    // to come, as "will" does.
+    if (w.rel == "xcomp" && w.head >= 0 && v_[w.head].upos == "ADJ") {
+      static const std::set<std::string> kReady = {"READY", "WILLING", "PREPARED", "EAGER", "DETERMINED"};
+      if (kReady.count(v_[w.head].lemma) > 0) ctx.future = true;
+    }
     ctx.hypothetical = v_.has_kid_lemma(i, "aux", {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD"});
     const bool speculative = v_.has_kid_lemma(i, "aux", {"COULD", "MIGHT", "MAY", "SHOULD"});
     // An act inside another verb's clause: reported ("X said Y attacked Z") keeps who

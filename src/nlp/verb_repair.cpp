@@ -113,6 +113,11 @@ bool merge_split_subjects(Sentence& sentence) {
       // A title or nationality before a name: "Ukrainian | President Zelensky".
       Token& t = sentence.tokens[a];
       if (sentence.tokens[b].upos != "PROPN" || (t.upos != "ADJ" && t.upos != "NOUN" && t.upos != "PROPN")) continue;
+      // "Mordor, Fornost and Gondor welcomed": the last member of a lost coordination is
+      // not a name's second half.
+      const std::size_t start = subtree_span(sentence, b).first;
+      const std::string& before = sentence.tokens[start - 1].upos;
+      if (sentence.tokens[start].upos == "CCONJ" || before == "CCONJ" || before == "PUNCT") continue;
       t.head = static_cast<int>(b + 1);
       t.deprel = t.upos == "ADJ" ? "amod" : (t.upos == "NOUN" || t.upos == "PROPN") ? "compound" : "dep";
       merged = true;

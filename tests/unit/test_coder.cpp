@@ -199,6 +199,18 @@ TEST(Coder, ALaterLayersPatternWinsATie) {
   std::filesystem::remove_all(dir);
 }
 
+// "ready to meet" states a meeting to come: an intent to meet (036), not a meeting.
+TEST(Coder, ReadinessToActIsAnIntent) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                                                                      "2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n"
+                                                                      "3\tready\tready\tADJ\tJJ\t_\t0\troot\t_\t_\n"
+                                                                      "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+                                                                      "5\tmeet\tmeet\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+                                                                      "6\tOstra\tOstra\tPROPN\tNNP\t_\t5\tobj\t_\t_\n"
+                                                                      "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 036"}));
+}
+
 TEST(Coder, LeaderCodedByTheReportDate) {
   const auto s = parse("1\tMara\tMara\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
                        "2\tQuell\tQuell\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
