@@ -77,6 +77,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const
   add_place_countries();
   share_conjunct_countries();
   apply_place_country();
+  drop_descriptive_agents();
   apply_document_country();
   drop_countryless();
   for (std::size_t k = 0; k < actors_.size(); ++k) {
@@ -369,6 +370,23 @@ void ActorFinder::apply_document_country() {
     give_country(a, parse_actor_code(rules_.document->country), false);
     a.country_from_document = true;
   }
+}
+
+void ActorFinder::drop_descriptive_agents() {
+  if (!rules_.drop_descriptive_agents) return;
+  const auto descriptive = [&](const NounActor& a) {
+    if (a.has_country || a.first != a.last || v_[a.first].upos != "ADJ" || v_[a.first].rel != "amod") return false;
+    const int noun = v_[a.first].head;
+    // "naval forces" are a party; "naval exercises" are an act.
+    return std::none_of(actors_.begin(), actors_.end(), [&](const NounActor& b) {
+      return &b != &a && b.first <= noun && noun <= b.last;
+    });
+  };
+  std::vector<NounActor> kept;
+  for (const NounActor& a : actors_) {
+    if (!descriptive(a)) kept.push_back(a);
+  }
+  actors_ = std::move(kept);
 }
 
 void ActorFinder::drop_countryless() {

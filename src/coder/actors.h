@@ -56,6 +56,9 @@ struct ActorRules {
   // The actor named at a phrase's head wins over a country modifying it ("Ukrainian
   // President Petro Poroshenko" is UKRGOV). PETRARCH keeps the first actor of the phrase.
   bool head_actor_wins = true;
+  // A role adjective with no country that describes a thing, not a party ("naval
+  // exercises", "military operation"), is no actor. PETRARCH codes it.
+  bool drop_descriptive_agents = true;
 };
 
 class ActorFinder {
@@ -86,6 +89,7 @@ class ActorFinder {
   void give_country(NounActor& a, const ActorCode& place, bool with_roles) const;
   void share_conjunct_countries();
   void drop_countryless();
+  void drop_descriptive_agents();
   void apply_place_country();
   void apply_document_country();
 

@@ -47,4 +47,9 @@ bool repair_verbless_root(const Models& models, Sentence& sentence);
 // predicate one subject. Returns whether it changed the tree.
 bool merge_split_subjects(Sentence& sentence);
 
+// Puts back a relative clause that took over the main clause ("Russia, which annexed
+// Crimea, held ...") and a reduced relative read as a complement ("seized a rig owned by
+// ..."). Returns whether it changed the tree.
+bool repair_clause_attachments(Sentence& sentence);
+
 }  // namespace dyad::nlp

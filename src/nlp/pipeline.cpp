@@ -99,6 +99,7 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
   if (!tagged) {
     repair_verbless_root(models, sentence);
     merge_split_subjects(sentence);
+    repair_clause_attachments(sentence);
   }
 }
 

@@ -9,7 +9,11 @@
 //
 // The parser also splits a long subject in two ("Ukrainian | President Volodymyr Zelensky
 // asked", "Former British prime minister | Tony Blair called"), giving one predicate two
-// subjects, which UD never does; the first part is joined to the second.
+// subjects, which UD never does; the first part is joined to the second. A relative clause
+// can take over the sentence the same way ("Russia, which annexed Crimea in 2014, held
+// exercises": "annexed" the root with two subjects, "held" hung on it), and a reduced
+// relative after an object can pass for the verb's complement ("seized a rig owned by an
+// American company": "owned" an xcomp of "seized"); both are put back.
 #include <algorithm>
 #include <vector>
 #include <optional>
@@ -124,6 +128,84 @@ bool merge_split_subjects(Sentence& sentence) {
     }
   }
   return merged;
+}
+
+namespace {
+
+std::vector<std::size_t> children(const Sentence& s, std::size_t head, const char* deprel) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.tokens[i].head == static_cast<int>(head + 1) && s.tokens[i].deprel == deprel) out.push_back(i);
+  }
+  return out;
+}
+
+bool relative_pronoun(const Token& t) {
+  const std::string form = lower(t.form);
+  return (t.xpos == "WDT" || t.xpos == "WP") && (form == "which" || form == "who" || form == "that");
+}
+
+// "Russia, which annexed Crimea, held exercises" parsed with "annexed" heading both
+// "Russia" and "which": "held" becomes the predicate of "Russia", and "annexed" the
+// relative clause it is.
+bool lift_main_clause_over_relative(Sentence& s, std::size_t p) {
+  const auto subjects = children(s, p, "nsubj");
+  if (subjects.size() != 2) return false;
+  const std::size_t noun = subjects[0], pronoun = subjects[1];
+  if (!nominal(s.tokens[noun]) || !relative_pronoun(s.tokens[pronoun]) || noun > pronoun) return false;
+  // The main verb: a verb after the relative clause hung on it, with no subject of its own.
+  std::optional<std::size_t> main;
+  for (const char* rel : {"parataxis", "conj", "advcl"}) {
+    for (const std::size_t k : children(s, p, rel)) {
+      if (s.tokens[k].upos != "VERB" || k < p || !children(s, k, "nsubj").empty()) continue;
+      if (!main || k < *main) main = k;
+    }
+    if (main) break;
+  }
+  if (!main) return false;
+  Token& verb = s.tokens[*main];
+  const std::size_t after = subtree_span(s, *main).first;
+  verb.head = s.tokens[p].head;
+  verb.deprel = s.tokens[p].deprel;
+  // What followed the relative clause belongs to the main verb (its last punctuation).
+  for (std::size_t i = after; i < s.tokens.size(); ++i) {
+    if (s.tokens[i].head == static_cast<int>(p + 1)) s.tokens[i].head = static_cast<int>(*main + 1);
+  }
+  s.tokens[noun].head = static_cast<int>(*main + 1);
+  s.tokens[p].head = static_cast<int>(noun + 1);
+  s.tokens[p].deprel = "acl:relcl";
+  return true;
+}
+
+// "seized a rig owned by an American company": a past participle right after the object,
+// with a "by" agent, modifies the object.
+bool attach_reduced_relative(Sentence& s, std::size_t p) {
+  bool moved = false;
+  for (const std::size_t x : children(s, p, "xcomp")) {
+    Token& t = s.tokens[x];
+    if (t.xpos != "VBN") continue;
+    const bool agent = !children(s, x, "obl:agent").empty();
+    if (!agent) continue;
+    for (const std::size_t o : children(s, p, "obj")) {
+      if (subtree_span(s, o).second + 1 != x) continue;
+      t.head = static_cast<int>(o + 1);
+      t.deprel = "acl";
+      moved = true;
+    }
+  }
+  return moved;
+}
+
+}  // namespace
+
+bool repair_clause_attachments(Sentence& sentence) {
+  bool changed = false;
+  for (std::size_t p = 0; p < sentence.tokens.size(); ++p) {
+    if (sentence.tokens[p].upos != "VERB") continue;
+    changed |= lift_main_clause_over_relative(sentence, p);
+    changed |= attach_reduced_relative(sentence, p);
+  }
+  return changed;
 }
 
 bool repair_verbless_root(const Models& models, Sentence& sentence) {

@@ -212,6 +212,33 @@ TEST(Analyzer, APredicateHasOneSubject) {
   for (const auto& [head, n] : subjects) EXPECT_EQ(n, 1) << "word " << head << " of: " << s.text;
 }
 
+// A relative clause that took over the sentence, and a reduced relative read as the
+// verb's complement, are put back where they belong.
+TEST(Analyzer, PutsBackRelativeClauses) {
+  DYAD_REQUIRE_MODELS();
+  auto word = [](const Sentence& s, const std::string& form) {
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      if (s.tokens[i].form == form) return static_cast<int>(i) + 1;
+    }
+    return -1;
+  };
+  auto r = analyzer->analyze("Russia, which annexed Crimea in 2014, held naval exercises off Ukraine's coast on Tuesday.");
+  ASSERT_TRUE(r.ok());
+  const Sentence& s = r->front();
+  expect_well_formed(s);
+  const int held = word(s, "held"), russia = word(s, "Russia"), annexed = word(s, "annexed");
+  EXPECT_EQ(s.tokens[static_cast<std::size_t>(held - 1)].head, 0);
+  EXPECT_EQ(s.tokens[static_cast<std::size_t>(russia - 1)].head, held);
+  EXPECT_EQ(s.tokens[static_cast<std::size_t>(annexed - 1)].head, russia);
+  EXPECT_EQ(s.tokens[static_cast<std::size_t>(annexed - 1)].deprel, "acl:relcl");
+
+  auto r2 = analyzer->analyze("Venezuelan authorities seized a drilling rig owned by an American company.");
+  ASSERT_TRUE(r2.ok());
+  const Sentence& s2 = r2->front();
+  expect_well_formed(s2);
+  EXPECT_EQ(s2.tokens[static_cast<std::size_t>(word(s2, "owned") - 1)].head, word(s2, "rig"));
+}
+
 TEST(Analyzer, ParsesNewsText) {
   DYAD_REQUIRE_MODELS();
   const std::string text =
