@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <vector>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -196,6 +197,28 @@ bool attach_reduced_relative(Sentence& s, std::size_t p) {
   return moved;
 }
 
+// "Pakistani troops opened fire on Indian posts, the Indian army said" parsed with "opened"
+// a participle of "troops" and both "troops" and "army" subjects of "said": the report's
+// clause is the complement of "said", with "troops" its subject.
+bool split_reported_clause(Sentence& s, std::size_t p) {
+  static const std::set<std::string> kReport = {"say", "tell", "report", "announce", "claim", "add", "confirm"};
+  if (kReport.count(lower(s.tokens[p].lemma)) == 0) return false;
+  const auto subjects = children(s, p, "nsubj");
+  if (subjects.size() != 2 || subjects[1] > p) return false;
+  const std::size_t first = subjects[0], second = subjects[1];
+  for (const std::size_t v : children(s, first, "acl")) {
+    Token& verb = s.tokens[v];
+    if (verb.upos != "VERB" || (verb.xpos != "VBD" && verb.xpos != "VBN") || v < first) continue;
+    if (subtree_span(s, v).second >= second) continue;
+    verb.head = static_cast<int>(p + 1);
+    verb.deprel = "ccomp";
+    verb.xpos = "VBD";
+    s.tokens[first].head = static_cast<int>(v + 1);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool repair_clause_attachments(Sentence& sentence) {
@@ -204,6 +227,7 @@ bool repair_clause_attachments(Sentence& sentence) {
     if (sentence.tokens[p].upos != "VERB") continue;
     changed |= lift_main_clause_over_relative(sentence, p);
     changed |= attach_reduced_relative(sentence, p);
+    changed |= split_reported_clause(sentence, p);
   }
   return changed;
 }
