@@ -65,6 +65,15 @@ struct CoderOptions {
   // governs it, as PETRARCH2 and TABARI read the words before the verb ("Ethiopia
   // indicated it would act now" matches INDICATED WOULD * NOW).
   bool clause_only_patterns = false;
+  // A verb listed in several classes takes the patterns of all of them, as PETRARCH2
+  // does ("SHOT" listed once for "shot and wounded" and again for "was shot dead"). By
+  // default and for UniversalPetrarch the first listing's class alone applies.
+  bool every_listing_patterns = false;
+  // Read a passive without a "by" agent as an active clause, as PETRARCH2 does: its
+  // subject is the source ("X was criticized over its dispute with Y": X toward Y), and a
+  // pattern's "$" and "+" place the actors otherwise ("+ * FROM $"). By default and for
+  // UniversalPetrarch the subject of a passive is its target.
+  bool agentless_passive_as_active = false;
   // Read "###" and "+++" as TABARI does: a verb, pattern or actor coded ### discards the
   // sentence, one coded +++ marks it too complex to code. For PETRARCH they are codes.
   bool tabari_discard_codes = false;

@@ -240,6 +240,8 @@ class SentenceCoder {
   }
 
  private:
+  // The verb's subject, with the passive read as the options say.
+  Subject subject(int verb) const;
   std::vector<const NounActor*> sources_of(int verb, int depth) const;
   Clause clause_of(int verb, const VerbCoding& vc) const;
   std::vector<const NounActor*> actor_from(int word) const;
@@ -269,8 +271,16 @@ class SentenceCoder {
   NounActor default_source_, default_target_;
 };
 
+Subject SentenceCoder::subject(int verb) const {
+  Subject s = subject_of(v_, verb);
+  // PETRARCH2 reads a passive as such only by its "by" agent: "X was criticized over its
+  // dispute with Y" is X's act toward Y unless a pattern's "$" says otherwise.
+  if (s.passive && coder_.options().agentless_passive_as_active && by_agent(v_, verb) < 0) s.passive = false;
+  return s;
+}
+
 std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
-  const Subject s = subject_of(v_, verb);
+  const Subject s = subject(verb);
   const Word& w = v_[verb];
   if (s.word >= 0 && s.passive) {
     const int agent = by_agent(v_, verb);
@@ -374,7 +384,7 @@ std::vector<const NounActor*> SentenceCoder::actor_from(int word) const {
 
 Clause SentenceCoder::clause_of(int verb, const VerbCoding& vc) const {
   Clause c;
-  const Subject s = subject_of(v_, verb);
+  const Subject s = subject(verb);
   if (s.word >= 0 && s.passive) {
     c.targets = actors_.find_in(s.word);
     const int agent = by_agent(v_, verb);
@@ -661,7 +671,7 @@ void SentenceCoder::run() {
     return;
   }
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
-  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, opt.clause_only_patterns);
+  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, PatternRules{opt.clause_only_patterns, opt.every_listing_patterns});
   if (!opt.reference_semantics) refine_by_governed_acts(codings);
   if (opt.tabari_discard_codes && tabari_discarded(verbs, codings)) {
     out_.reason = NoEventReason::kDiscarded;

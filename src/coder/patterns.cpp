@@ -302,6 +302,28 @@ const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, co
   return best;
 }
 
+// The patterns that apply to a verb: its class's, and those of every other class that
+// lists the same verb. A dictionary may list a verb twice, the second time for its
+// patterns ("SHOT" under SHOOT for "shot and wounded", and again for "was shot dead");
+// PETRARCH2 keeps the patterns of both; UniversalPetrarch and dyad the first listing's.
+std::vector<const VerbPattern*> patterns_of(const Lexicon& lex, const VerbEntry& entry, bool every_listing) {
+  std::vector<const VerbPattern*> out;
+  std::vector<std::size_t> classes{entry.verb_class};
+  if (auto it = lex.verbs_by_word.find(entry.words[entry.verb_index]); every_listing && it != lex.verbs_by_word.end()) {
+    for (std::size_t index : it->second) {
+      const VerbEntry& other = lex.verbs[index];
+      if (other.words == entry.words &&
+          std::find(classes.begin(), classes.end(), other.verb_class) == classes.end()) {
+        classes.push_back(other.verb_class);
+      }
+    }
+  }
+  for (std::size_t c : classes) {
+    for (const VerbPattern& p : lex.verb_classes[c].patterns) out.push_back(&p);
+  }
+  return out;
+}
+
 }  // namespace
 
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
@@ -322,18 +344,19 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
   return nullptr;
 }
 
-VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, bool clause_only) {
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, PatternRules rules) {
   const VerbClass& cls = lex.verb_classes[entry.verb_class];
   VerbCoding out;
   out.entry = &entry;
   out.code = entry.code.empty() ? cls.code : entry.code;
   out.paired = entry.code.empty() ? cls.paired : entry.paired;
   out.where = entry.where;
-  const Regions r = regions_of(v, i, clause_only);
+  const Regions r = regions_of(v, i, rules.clause_only);
   const Matcher m(lex, v);
   const WordSet before_words(lex, v, r.before), after_words(lex, v, r.after);
   int best_words = 0;
-  for (const VerbPattern& p : cls.patterns) {
+  for (const VerbPattern* pattern : patterns_of(lex, entry, rules.every_listing)) {
+    const VerbPattern& p = *pattern;
     if (out.pattern && p.specificity < out.pattern->specificity) continue;
     if (!before_words.may_match(p.before) || !after_words.may_match(p.after)) continue;
     int target_from = -1, source_from = -1;

@@ -62,6 +62,8 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
   options.clause_only_patterns = suite.format == "universalpetrarch";
   options.tabari_discard_codes = suite.format == "tabari";
   options.split_joint_codes = suite.format == "petrarch";
+  options.agentless_passive_as_active = suite.format == "petrarch";
+  options.every_listing_patterns = suite.format == "petrarch";
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
