@@ -51,7 +51,7 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 
 }  // namespace
 
-Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) {
+Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser, const TaggedParser& tagged_parser) {
   auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries)
                                                : load_tabari_project(suite.tabari_project);
   if (!lexicon) return lexicon.error();
@@ -81,6 +81,7 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
       o.excluded_why = "tests a malformed Penn tree, a format dyad does not read";
     }
     std::optional<Sentence> sentence = r.parse;
+    if (!sentence && r.tagged && tagged_parser) sentence = tagged_parser(*r.tagged);
     if (!sentence && parser) sentence = parser(r.text);
     if (!sentence && o.excluded_why.empty()) o.excluded_why = "no parse dyad can read";
     if (sentence) {
