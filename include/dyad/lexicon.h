@@ -83,6 +83,10 @@ struct PatternItem {
   LexWord word;          // for kWord
   std::string synset;    // for kSynset, without "&"
   int synset_index = -1; // into Lexicon::synset_members, set by finalize_lexicon()
+  // For kPhraseBegin: PETRARCH-1's closed connector ("NEW_&TIETYPES_RELATIONS"), whose
+  // words stand next to each other with nothing between; a "{...}" phrase lets another
+  // adjective of the same noun stand inside it.
+  bool closed = false;
 };
 
 struct VerbPattern {

@@ -171,7 +171,7 @@ class Matcher {
         for (++i; i < items.size() && items[i].kind != K::kPhraseEnd; ++i) {
           if (items[i].kind == K::kWord || items[i].kind == K::kSynset) slots.push_back(&items[i]);
         }
-        if (!match_contiguous(slots, region, pos, false)) return false;
+        if (!match_contiguous(slots, region, pos, false, it.closed)) return false;
       } else if (it.kind == K::kPrepBegin) {
         // "(FOR ASYLUM)": a preposition and its noun, next to each other but for
         // determiners ("to the border"); a marker or skip inside ends the run.
@@ -202,8 +202,9 @@ class Matcher {
 
  private:
   // Finds the slots on consecutive words at or after region[pos]; moves pos past them.
+  // `closed`: nothing may stand between the slots (PatternItem::closed).
   bool match_contiguous(const std::vector<const PatternItem*>& slots, const std::vector<int>& region,
-                        std::size_t& pos, bool skip_determiners) const {
+                        std::size_t& pos, bool skip_determiners, bool closed = false) const {
     if (slots.empty()) return true;
     for (std::size_t start = pos; start < region.size(); ++start) {
       std::size_t p = start;
@@ -220,7 +221,7 @@ class Matcher {
           // "{NEW &TIETYPES RELATIONS}" in "new global economic relations", "{DEATH
           // TOLL}" in "death and injury toll": another adjective of the same noun, or the
           // coordination of the word before, may stand between the phrase's words.
-          if (n > 0 || p == start || skip_determiners || !inner_word(region[p], last)) break;
+          if (n > 0 || p == start || skip_determiners || closed || !inner_word(region[p], last)) break;
           ++p;
         }
         if (n == 0) {
