@@ -69,6 +69,10 @@ struct CoderOptions {
   // does ("SHOT" listed once for "shot and wounded" and again for "was shot dead"). By
   // default and for UniversalPetrarch the first listing's class alone applies.
   bool every_listing_patterns = false;
+  // A pattern's word matches the sentence's word as written, as in PETRARCH2, whose
+  // patterns match the parse tree's words: "* EFFORT" is not "abandoned efforts". By
+  // default (and for UniversalPetrarch) it also matches its plural and the word's lemma.
+  bool pattern_words_as_written = false;
   // Read a passive without a "by" agent as an active clause, as PETRARCH2 does: its
   // subject is the source ("X was criticized over its dispute with Y": X toward Y), and a
   // pattern's "$" and "+" place the actors otherwise ("+ * FROM $"). By default and for

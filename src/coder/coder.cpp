@@ -671,7 +671,7 @@ void SentenceCoder::run() {
     return;
   }
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
-  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, PatternRules{opt.clause_only_patterns, opt.every_listing_patterns});
+  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, PatternRules{opt.clause_only_patterns, opt.every_listing_patterns, opt.pattern_words_as_written});
   if (!opt.reference_semantics) refine_by_governed_acts(codings);
   if (opt.tabari_discard_codes && tabari_discarded(verbs, codings)) {
     out_.reason = NoEventReason::kDiscarded;

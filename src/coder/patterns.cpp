@@ -149,7 +149,9 @@ class WordSet {
 
 class Matcher {
  public:
-  Matcher(const Lexicon& lex, const SentenceView& v) : lex_(lex), v_(v) {}
+  // `words_as_written`: a pattern's word matches that word only (PatternRules).
+  Matcher(const Lexicon& lex, const SentenceView& v, bool words_as_written)
+      : lex_(lex), v_(v), words_as_written_(words_as_written) {}
 
   // The pattern's items in order in `region`, with gaps allowed between items and none
   // inside "{...}" phrases.
@@ -269,7 +271,11 @@ class Matcher {
   }
 
   int slot_at(const PatternItem& s, const std::vector<int>& region, std::size_t p) const {
-    if (s.kind == PatternItem::Kind::kWord) return matches_word(s.word, v_[region[p]]) ? 1 : 0;
+    if (s.kind == PatternItem::Kind::kWord) {
+      const Word& w = v_[region[p]];
+      if (words_as_written_ && !s.word.stem) return w.form == s.word.text ? 1 : 0;
+      return matches_word(s.word, w) ? 1 : 0;
+    }
     if (s.synset_index < 0) return 0;
     int best = 0;
     for (const Phrase& ph : lex_.synset_members[static_cast<std::size_t>(s.synset_index)]) {
@@ -280,6 +286,7 @@ class Matcher {
 
   const Lexicon& lex_;
   const SentenceView& v_;
+  bool words_as_written_ = false;
   mutable int matched_ = 0;
 };
 
@@ -353,7 +360,7 @@ VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const Ver
   out.paired = entry.code.empty() ? cls.paired : entry.paired;
   out.where = entry.where;
   const Regions r = regions_of(v, i, rules.clause_only);
-  const Matcher m(lex, v);
+  const Matcher m(lex, v, rules.words_as_written);
   const WordSet before_words(lex, v, r.before), after_words(lex, v, r.after);
   int best_words = 0;
   for (const VerbPattern* pattern : patterns_of(lex, entry, rules.every_listing)) {

@@ -24,10 +24,12 @@ struct VerbCoding {
 // nullptr.
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i);
 
-// How patterns are read (CoderOptions::clause_only_patterns, every_listing_patterns).
+// How patterns are read (CoderOptions::clause_only_patterns, every_listing_patterns,
+// pattern_words_as_written).
 struct PatternRules {
   bool clause_only = false;
   bool every_listing = false;
+  bool words_as_written = false;
 };
 
 // Codes the verb at word `i`: its entry, and the best pattern over the verb's phrase.
