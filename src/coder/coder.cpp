@@ -362,13 +362,30 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
   // to the border with Mordor": close an advcl).
   if (coder_.options().reference_semantics) {
     for (int k : v_.kids_with(verb, "advcl")) {
-      // A true adverbial clause ("after a hafling was reported") has its own subject or
-      // conjunction.
-      if (k < verb || subject_of(v_, k).word >= 0 || v_.first_kid(k, "mark") >= 0) continue;
+      // A true adverbial clause ("after a hafling was reported") has its own subject,
+      // conjunction or auxiliary.
+      if (k < verb || subject_of(v_, k).word >= 0 || v_.first_kid(k, "mark") >= 0 || v_.first_kid(k, "aux") >= 0) {
+        continue;
+      }
       auto t = actors_.find_in(k);
       if (!t.empty()) {
         oblique = true;
         return t;
+      }
+    }
+  }
+  // "marched very close to the border with Mordor": the phrase may hang on an adverb of
+  // the verb.
+  if (coder_.options().reference_semantics) {
+    for (int k : v_.kids_with(verb, "advmod")) {
+      if (k < verb) continue;
+      for (int o : v_[k].kids) {
+        if (v_[o].rel != "obl" && v_[o].rel != "nmod") continue;
+        auto t = actors_.find_in(o);
+        if (!t.empty()) {
+          oblique = true;
+          return t;
+        }
       }
     }
   }
