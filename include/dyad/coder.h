@@ -73,6 +73,10 @@ struct CoderOptions {
   // patterns match the parse tree's words: "* EFFORT" is not "abandoned efforts". By
   // default (and for UniversalPetrarch) it also matches its plural and the word's lemma.
   bool pattern_words_as_written = false;
+  // An act in an adverbial clause of a coded verb is part of that verb's event, not one of
+  // its own, as PETRARCH2 folds a verb phrase's clauses into its event ("X restored ties
+  // with Y years after crowds burned its embassy" is the restoring only).
+  bool fold_adverbial_acts = false;
   // Read a passive without a "by" agent as an active clause, as PETRARCH2 does: its
   // subject is the source ("X was criticized over its dispute with Y": X toward Y), and a
   // pattern's "$" and "+" place the actors otherwise ("+ * FROM $"). By default and for

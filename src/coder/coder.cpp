@@ -746,7 +746,7 @@ void SentenceCoder::run() {
           whole.last = span.back();
           ctx.claimed_by = text_of(whole);
         }
-      } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
+      } else if (w.rel != "parataxis" && (w.rel != "advcl" || opt.fold_adverbial_acts) && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
         // For the reference coders a governing verb that has no source makes no event ("It
         // has been noted that", "Gollum was seen to break into"), so the act it governs is

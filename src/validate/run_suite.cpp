@@ -65,6 +65,7 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser, 
   options.agentless_passive_as_active = suite.format == "petrarch";
   options.every_listing_patterns = suite.format == "petrarch";
   options.pattern_words_as_written = suite.format == "petrarch";
+  options.fold_adverbial_acts = suite.format == "petrarch";
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
