@@ -68,6 +68,11 @@ Regions regions_of(const SentenceView& v, int verb, bool clause_only) {
   const Word& w = v[verb];
   if (!clause_only && (w.rel == "ccomp" || w.rel == "xcomp") && w.head >= 0 && w.head < verb) {
     r.before.push_back(w.head);
+    // ... and so are the words before the governing verb ("unexpectedly won't try to
+    // clash" matches UNEXPECTEDLY &NEGATVAUXVRB * OVER EFFORTS).
+    for (int k : regions_of(v, w.head, clause_only).before) {
+      if (std::find(r.before.begin(), r.before.end(), k) == r.before.end()) r.before.push_back(k);
+    }
   }
   std::sort(r.before.begin(), r.before.end());
   std::sort(r.after.begin(), r.after.end());
