@@ -233,6 +233,9 @@ struct LexiconFiles {
 
 struct LoadOptions {
   bool strict = false;  // stop at the first broken line instead of reporting and skipping it
+  // PETRARCH actor files: match every word of a name as a word (PETRARCH2), not a lone
+  // word without "_" as a stem (TABARI's reading, the default: "ARGENTIN").
+  bool exact_actor_words = false;
 };
 
 // Loads PETRARCH-family text dictionaries (PETRARCH2, PETRARCH-1 verb syntax, and the

@@ -395,6 +395,16 @@ bool parse_dated_code(std::string_view text, DatedCode& out, std::string& error)
          date(std::string_view(spec).substr(dash + 1), out.to);
 }
 
+// An actor's name as PETRARCH2 matches it, word for word (options.exact_actor_words),
+// or with a lone word as a stem, as in TABARI ("ENT" then names "entire" too).
+Phrase actor_name(std::string_view text, const LoadOptions& options) {
+  Phrase p = parse_phrase(text);
+  if (options.exact_actor_words) {
+    for (auto& w : p) w.stem = false;
+  }
+  return p;
+}
+
 }  // namespace
 
 Status read_actor_file(const std::string& path, Lexicon& lex, const LoadOptions& options) {
@@ -444,7 +454,7 @@ Status read_actor_file(const std::string& path, Lexicon& lex, const LoadOptions&
       if (!current) {
         ok = in.issue("synonym before any actor");
       } else {
-        pending.push_back(parse_phrase(trim(name)));
+        pending.push_back(actor_name(trim(name), options));
         if (!current->codes.empty()) flush_names(*current, lex.actors.size() - 1);
       }
     } else {
@@ -464,16 +474,16 @@ Status read_actor_file(const std::string& path, Lexicon& lex, const LoadOptions&
         } else {
           pending.clear();
           current = &start_entry(name);
-          pending.push_back(parse_phrase(name));
+          pending.push_back(actor_name(name, options));
           current->codes.push_back(std::move(c));
           flush_names(*current, lex.actors.size() - 1);
         }
       } else if (current && current->codes.empty()) {
         // Another root name for the entry still waiting for its codes.
-        pending.push_back(parse_phrase(name));
+        pending.push_back(actor_name(name, options));
       } else {
         current = &start_entry(name);
-        pending.push_back(parse_phrase(name));
+        pending.push_back(actor_name(name, options));
       }
     }
     if (!ok) break;

@@ -52,7 +52,9 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 }  // namespace
 
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser, const TaggedParser& tagged_parser) {
-  auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries)
+  LoadOptions load;
+  load.exact_actor_words = suite.format == "petrarch";
+  auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries, load)
                                                : load_tabari_project(suite.tabari_project);
   if (!lexicon) return lexicon.error();
   // The suites specify the reference coders' behaviour: code as they do.
