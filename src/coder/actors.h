@@ -56,6 +56,9 @@ struct ActorRules {
   // The actor named at a phrase's head wins over a country modifying it ("Ukrainian
   // President Petro Poroshenko" is UKRGOV). PETRARCH keeps the first actor of the phrase.
   bool head_actor_wins = true;
+  // A conjunct naming no actor is the actor of its of-phrase ("sheep and goats of
+  // Gondor": Gondor), as the reference coders read it.
+  bool conjunct_of_phrase = false;
 };
 
 class ActorFinder {

@@ -211,6 +211,7 @@ ActorRules actor_rules(const CoderOptions& opt, const DocumentContext* context) 
   rules.place_countries = !opt.reference_semantics;
   rules.document = context;
   rules.head_actor_wins = !opt.reference_semantics;
+  rules.conjunct_of_phrase = opt.reference_semantics;
   return rules;
 }
 
