@@ -236,6 +236,11 @@ struct LoadOptions {
   // PETRARCH actor files: match every word of a name as a word (PETRARCH2), not a lone
   // word without "_" as a stem (TABARI's reading, the default: "ARGENTIN").
   bool exact_actor_words = false;
+  // PETRARCH verb files: read words joined by "_" outside braces in a pattern
+  // ("NEW_&TIETYPES_RELATIONS") as PETRARCH-1's closed connector, a phrase with nothing
+  // between its words (PatternItem::closed). Off, "_" separates words as a space does,
+  // as the PETRARCH2 production dictionaries (and dyad's import of them) read it.
+  bool closed_connectors = false;
 };
 
 // Loads PETRARCH-family text dictionaries (PETRARCH2, PETRARCH-1 verb syntax, and the

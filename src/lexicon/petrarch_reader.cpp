@@ -205,7 +205,7 @@ std::vector<PatternItem> pattern_items(const std::vector<PatternToken>& tokens) 
 }
 
 // "- PRE * POST [code] # comment" (also without the "-", and PETRARCH-1's "IN_*").
-bool parse_pattern(std::string_view line, LineReader& in, VerbClass& cls) {
+bool parse_pattern(std::string_view line, LineReader& in, VerbClass& cls, const LoadOptions& options) {
   std::size_t open = 0;
   const auto code_text = bracket(line, &open);
   if (!code_text) return in.issue("pattern without a [code]");
@@ -215,7 +215,7 @@ bool parse_pattern(std::string_view line, LineReader& in, VerbClass& cls) {
   }
   std::string_view body = trim(line.substr(0, open));
   if (!body.empty() && body.front() == '-') body.remove_prefix(1);
-  const auto tokens = close_joined_words(pattern_tokens(body));
+  const auto tokens = options.closed_connectors ? close_joined_words(pattern_tokens(body)) : pattern_tokens(body);
   const auto star = std::find_if(tokens.begin(), tokens.end(), [](const PatternToken& t) { return t.text == "*"; });
   if (star == tokens.end()) return in.issue("pattern without the verb's place \"*\"");
   p.before = pattern_items({tokens.begin(), star});
@@ -345,7 +345,7 @@ Status read_verb_file(const std::string& path, Lexicon& lex, const LoadOptions& 
     if (lex.verb_classes.empty()) {
       ok = in.issue("verb or pattern before any \"--- CLASS [code] ---\" header");
     } else if (line.front() == '-' || line.front() == '*') {
-      ok = parse_pattern(line, in, lex.verb_classes.back());
+      ok = parse_pattern(line, in, lex.verb_classes.back(), options);
     } else {
       ok = parse_verb_line(line, in, lex);
     }

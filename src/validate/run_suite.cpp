@@ -54,6 +54,7 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser, const TaggedParser& tagged_parser) {
   LoadOptions load;
   load.exact_actor_words = suite.format == "petrarch";
+  load.closed_connectors = suite.format == "petrarch";  // its verbs are in PETRARCH-1 syntax
   auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries, load)
                                                : load_tabari_project(suite.tabari_project);
   if (!lexicon) return lexicon.error();
