@@ -107,7 +107,15 @@ int run_validate(const ValidateOptions& opt) {
       return std::move(sentences->front());
     };
   }
-  auto report = run_suite(*suite, parser);
+  TaggedParser tagged_parser;
+  if (analyzer) {
+    tagged_parser = [&](const Sentence& tagged) -> std::optional<Sentence> {
+      Sentence s = tagged;
+      analyzer->parse(s);
+      return s;
+    };
+  }
+  auto report = run_suite(*suite, parser, tagged_parser);
   if (!report) {
     std::cerr << "dyad validate: " << report.error().to_string() << '\n';
     return kExitUsage;
@@ -121,6 +129,7 @@ int run_validate(const ValidateOptions& opt) {
       for (const auto& t : o.trace) std::cout << "  | " << t << "\n";
       // The parse coded: the record's own, else the one dyad's parser makes of its text.
       std::optional<Sentence> parsed = o.record->parse;
+      if (!parsed && o.record->tagged && tagged_parser) parsed = tagged_parser(*o.record->tagged);
       if (!parsed && parser) parsed = parser(o.record->text);
       if (parsed) {
         for (const auto& t : parsed->tokens) {

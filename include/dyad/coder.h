@@ -65,6 +65,23 @@ struct CoderOptions {
   // governs it, as PETRARCH2 and TABARI read the words before the verb ("Ethiopia
   // indicated it would act now" matches INDICATED WOULD * NOW).
   bool clause_only_patterns = false;
+  // A verb listed in several classes takes the patterns of all of them, as PETRARCH2
+  // does ("SHOT" listed once for "shot and wounded" and again for "was shot dead"). By
+  // default and for UniversalPetrarch the first listing's class alone applies.
+  bool every_listing_patterns = false;
+  // A pattern's word matches the sentence's word as written, as in PETRARCH2, whose
+  // patterns match the parse tree's words: "* EFFORT" is not "abandoned efforts". By
+  // default (and for UniversalPetrarch) it also matches its plural and the word's lemma.
+  bool pattern_words_as_written = false;
+  // An act in an adverbial clause of a coded verb is part of that verb's event, not one of
+  // its own, as PETRARCH2 folds a verb phrase's clauses into its event ("X restored ties
+  // with Y years after crowds burned its embassy" is the restoring only).
+  bool fold_adverbial_acts = false;
+  // Read a passive without a "by" agent as an active clause, as PETRARCH2 does: its
+  // subject is the source ("X was criticized over its dispute with Y": X toward Y), and a
+  // pattern's "$" and "+" place the actors otherwise ("+ * FROM $"). By default and for
+  // UniversalPetrarch the subject of a passive is its target.
+  bool agentless_passive_as_active = false;
   // Read "###" and "+++" as TABARI does: a verb, pattern or actor coded ### discards the
   // sentence, one coded +++ marks it too complex to code. For PETRARCH they are codes.
   bool tabari_discard_codes = false;

@@ -83,6 +83,10 @@ struct PatternItem {
   LexWord word;          // for kWord
   std::string synset;    // for kSynset, without "&"
   int synset_index = -1; // into Lexicon::synset_members, set by finalize_lexicon()
+  // For kPhraseBegin: PETRARCH-1's closed connector ("NEW_&TIETYPES_RELATIONS"), whose
+  // words stand next to each other with nothing between; a "{...}" phrase lets another
+  // adjective of the same noun stand inside it.
+  bool closed = false;
 };
 
 struct VerbPattern {
@@ -230,6 +234,14 @@ struct LexiconFiles {
 
 struct LoadOptions {
   bool strict = false;  // stop at the first broken line instead of reporting and skipping it
+  // PETRARCH actor files: match every word of a name as a word (PETRARCH2), not a lone
+  // word without "_" as a stem (TABARI's reading, the default: "ARGENTIN").
+  bool exact_actor_words = false;
+  // PETRARCH verb files: read words joined by "_" outside braces in a pattern
+  // ("NEW_&TIETYPES_RELATIONS") as PETRARCH-1's closed connector, a phrase with nothing
+  // between its words (PatternItem::closed). Off, "_" separates words as a space does,
+  // as the PETRARCH2 production dictionaries (and dyad's import of them) read it.
+  bool closed_connectors = false;
 };
 
 // Loads PETRARCH-family text dictionaries (PETRARCH2, PETRARCH-1 verb syntax, and the

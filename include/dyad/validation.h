@@ -33,6 +33,9 @@ struct SuiteRecord {
   bool evaluate = true;
   std::string text;
   std::optional<Sentence> parse;       // a given UD parse (UniversalPetrarch)
+  // The words and Penn tags of a given Penn tree (PETRARCH), without heads: run_suite's
+  // TaggedParser parses them.
+  std::optional<Sentence> tagged;
   bool unreadable_parse = false;       // a parse in a format dyad does not read
   std::vector<ExpectedEvent> expected; // empty with no events expected
   std::map<std::string, std::string> options;  // option changes that apply from here on
@@ -85,7 +88,13 @@ struct SuiteReport {
 // records with given parses and excludes the others.
 using SentenceParser = std::function<std::optional<Sentence>(const std::string& text)>;
 
+// How a record's given words and tags (SuiteRecord::tagged) are parsed (our own parser on
+// the tree's tags: Analyzer::parse). Records with tagged words and no TaggedParser go to
+// the SentenceParser.
+using TaggedParser = std::function<std::optional<Sentence>(const Sentence& tagged)>;
+
 // Runs every record with the suite's dictionaries and options.
-Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser = nullptr);
+Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser = nullptr,
+                              const TaggedParser& tagged_parser = nullptr);
 
 }  // namespace dyad

@@ -406,7 +406,16 @@ std::vector<const NounActor*> ActorFinder::with_conjuncts(int head) const {
   std::vector<const NounActor*> out;
   std::vector<int> todo{head};
   for (std::size_t k = 0; k < todo.size() && k < 64; ++k) {
-    for (const NounActor* a : at(todo[k])) out.push_back(a);
+    const auto here = at(todo[k]);
+    for (const NounActor* a : here) out.push_back(a);
+    // "Ithilen's sheep and goats of Gondor": a conjunct that names no actor is the actor
+    // of its of-phrase, as the reference coders take a phrase's first actor.
+    if (here.empty() && k > 0 && rules_.conjunct_of_phrase) {
+      for (int m : v_.kids_with(todo[k], "nmod")) {
+        if (!v_.has_kid_lemma(m, "case", {"OF"})) continue;
+        for (const NounActor* a : at(m)) out.push_back(a);
+      }
+    }
     const auto conj = v_.kids_with(todo[k], "conj");
     for (int c : conj) todo.push_back(c);
     // "Mordor, the awful Arnor, and Gondor": in a list, an apposition is a member; so is

@@ -59,6 +59,9 @@ struct ActorRules {
   // A role adjective with no country that describes a thing, not a party ("naval
   // exercises", "military operation"), is no actor. PETRARCH codes it.
   bool drop_descriptive_agents = true;
+  // A conjunct naming no actor is the actor of its of-phrase ("sheep and goats of
+  // Gondor": Gondor), as the reference coders read it.
+  bool conjunct_of_phrase = false;
 };
 
 class ActorFinder {

@@ -212,6 +212,7 @@ ActorRules actor_rules(const CoderOptions& opt, const DocumentContext* context) 
   rules.document = context;
   rules.head_actor_wins = !opt.reference_semantics;
   rules.drop_descriptive_agents = !opt.reference_semantics;
+  rules.conjunct_of_phrase = opt.reference_semantics;
   return rules;
 }
 
@@ -242,6 +243,8 @@ class SentenceCoder {
   }
 
  private:
+  // The verb's subject, with the passive read as the options say.
+  Subject subject(int verb) const;
   std::vector<const NounActor*> sources_of(int verb, int depth) const;
   Clause clause_of(int verb, const VerbCoding& vc) const;
   std::vector<const NounActor*> actor_from(int word) const;
@@ -272,8 +275,16 @@ class SentenceCoder {
   NounActor default_source_, default_target_;
 };
 
+Subject SentenceCoder::subject(int verb) const {
+  Subject s = subject_of(v_, verb);
+  // PETRARCH2 reads a passive as such only by its "by" agent: "X was criticized over its
+  // dispute with Y" is X's act toward Y unless a pattern's "$" says otherwise.
+  if (s.passive && coder_.options().agentless_passive_as_active && by_agent(v_, verb) < 0) s.passive = false;
+  return s;
+}
+
 std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) const {
-  const Subject s = subject_of(v_, verb);
+  const Subject s = subject(verb);
   const Word& w = v_[verb];
   if (s.word >= 0 && s.passive) {
     const int agent = by_agent(v_, verb);
@@ -366,13 +377,30 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
   // to the border with Mordor": close an advcl).
   if (coder_.options().reference_semantics) {
     for (int k : v_.kids_with(verb, "advcl")) {
-      // A true adverbial clause ("after a hafling was reported") has its own subject or
-      // conjunction.
-      if (k < verb || subject_of(v_, k).word >= 0 || v_.first_kid(k, "mark") >= 0) continue;
+      // A true adverbial clause ("after a hafling was reported") has its own subject,
+      // conjunction or auxiliary.
+      if (k < verb || subject_of(v_, k).word >= 0 || v_.first_kid(k, "mark") >= 0 || v_.first_kid(k, "aux") >= 0) {
+        continue;
+      }
       auto t = actors_.find_in(k);
       if (!t.empty()) {
         oblique = true;
         return t;
+      }
+    }
+  }
+  // "marched very close to the border with Mordor": the phrase may hang on an adverb of
+  // the verb.
+  if (coder_.options().reference_semantics) {
+    for (int k : v_.kids_with(verb, "advmod")) {
+      if (k < verb) continue;
+      for (int o : v_[k].kids) {
+        if (v_[o].rel != "obl" && v_[o].rel != "nmod") continue;
+        auto t = actors_.find_in(o);
+        if (!t.empty()) {
+          oblique = true;
+          return t;
+        }
       }
     }
   }
@@ -388,7 +416,7 @@ std::vector<const NounActor*> SentenceCoder::actor_from(int word) const {
 
 Clause SentenceCoder::clause_of(int verb, const VerbCoding& vc) const {
   Clause c;
-  const Subject s = subject_of(v_, verb);
+  const Subject s = subject(verb);
   if (s.word >= 0 && s.passive) {
     c.targets = actors_.find_in(s.word);
     const int agent = by_agent(v_, verb);
@@ -679,7 +707,7 @@ void SentenceCoder::run() {
     return;
   }
   std::vector<VerbCoding> codings(static_cast<std::size_t>(v_.size()));
-  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, opt.clause_only_patterns);
+  for (const auto& [i, e] : verbs) codings[static_cast<std::size_t>(i)] = code_verb(lex_, v_, i, *e, PatternRules{opt.clause_only_patterns, opt.every_listing_patterns, opt.pattern_words_as_written});
   if (!opt.reference_semantics) refine_by_governed_acts(codings);
   if (opt.tabari_discard_codes && tabari_discarded(verbs, codings)) {
     out_.reason = NoEventReason::kDiscarded;
@@ -743,7 +771,7 @@ void SentenceCoder::run() {
           whole.last = span.back();
           ctx.claimed_by = text_of(whole);
         }
-      } else if (w.rel != "parataxis" && w.rel != "advcl" && is_verb(g)) {
+      } else if (w.rel != "parataxis" && (w.rel != "advcl" || opt.fold_adverbial_acts) && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
         // For the reference coders a governing verb that has no source makes no event ("It
         // has been noted that", "Gollum was seen to break into"), so the act it governs is

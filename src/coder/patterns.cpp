@@ -68,6 +68,11 @@ Regions regions_of(const SentenceView& v, int verb, bool clause_only) {
   const Word& w = v[verb];
   if (!clause_only && (w.rel == "ccomp" || w.rel == "xcomp") && w.head >= 0 && w.head < verb) {
     r.before.push_back(w.head);
+    // ... and so are the words before the governing verb ("unexpectedly won't try to
+    // clash" matches UNEXPECTEDLY &NEGATVAUXVRB * OVER EFFORTS).
+    for (int k : regions_of(v, w.head, clause_only).before) {
+      if (std::find(r.before.begin(), r.before.end(), k) == r.before.end()) r.before.push_back(k);
+    }
   }
   std::sort(r.before.begin(), r.before.end());
   std::sort(r.after.begin(), r.after.end());
@@ -149,7 +154,9 @@ class WordSet {
 
 class Matcher {
  public:
-  Matcher(const Lexicon& lex, const SentenceView& v) : lex_(lex), v_(v) {}
+  // `words_as_written`: a pattern's word matches that word only (PatternRules).
+  Matcher(const Lexicon& lex, const SentenceView& v, bool words_as_written)
+      : lex_(lex), v_(v), words_as_written_(words_as_written) {}
 
   // The pattern's items in order in `region`, with gaps allowed between items and none
   // inside "{...}" phrases.
@@ -171,7 +178,7 @@ class Matcher {
         for (++i; i < items.size() && items[i].kind != K::kPhraseEnd; ++i) {
           if (items[i].kind == K::kWord || items[i].kind == K::kSynset) slots.push_back(&items[i]);
         }
-        if (!match_contiguous(slots, region, pos, false)) return false;
+        if (!match_contiguous(slots, region, pos, false, it.closed)) return false;
       } else if (it.kind == K::kPrepBegin) {
         // "(FOR ASYLUM)": a preposition and its noun, next to each other but for
         // determiners ("to the border"); a marker or skip inside ends the run.
@@ -202,8 +209,9 @@ class Matcher {
 
  private:
   // Finds the slots on consecutive words at or after region[pos]; moves pos past them.
+  // `closed`: nothing may stand between the slots (PatternItem::closed).
   bool match_contiguous(const std::vector<const PatternItem*>& slots, const std::vector<int>& region,
-                        std::size_t& pos, bool skip_determiners) const {
+                        std::size_t& pos, bool skip_determiners, bool closed = false) const {
     if (slots.empty()) return true;
     for (std::size_t start = pos; start < region.size(); ++start) {
       std::size_t p = start;
@@ -220,7 +228,7 @@ class Matcher {
           // "{NEW &TIETYPES RELATIONS}" in "new global economic relations", "{DEATH
           // TOLL}" in "death and injury toll": another adjective of the same noun, or the
           // coordination of the word before, may stand between the phrase's words.
-          if (n > 0 || p == start || skip_determiners || !inner_word(region[p], last)) break;
+          if (n > 0 || p == start || skip_determiners || closed || !inner_word(region[p], last)) break;
           ++p;
         }
         if (n == 0) {
@@ -268,7 +276,11 @@ class Matcher {
   }
 
   int slot_at(const PatternItem& s, const std::vector<int>& region, std::size_t p) const {
-    if (s.kind == PatternItem::Kind::kWord) return matches_word(s.word, v_[region[p]]) ? 1 : 0;
+    if (s.kind == PatternItem::Kind::kWord) {
+      const Word& w = v_[region[p]];
+      if (words_as_written_ && !s.word.stem) return w.form == s.word.text ? 1 : 0;
+      return matches_word(s.word, w) ? 1 : 0;
+    }
     if (s.synset_index < 0) return 0;
     int best = 0;
     for (const Phrase& ph : lex_.synset_members[static_cast<std::size_t>(s.synset_index)]) {
@@ -279,6 +291,7 @@ class Matcher {
 
   const Lexicon& lex_;
   const SentenceView& v_;
+  bool words_as_written_ = false;
   mutable int matched_ = 0;
 };
 
@@ -302,6 +315,28 @@ const VerbEntry* verb_under(const Lexicon& lex, const SentenceView& v, int i, co
   return best;
 }
 
+// The patterns that apply to a verb: its class's, and those of every other class that
+// lists the same verb. A dictionary may list a verb twice, the second time for its
+// patterns ("SHOT" under SHOOT for "shot and wounded", and again for "was shot dead");
+// PETRARCH2 keeps the patterns of both; UniversalPetrarch and dyad the first listing's.
+std::vector<const VerbPattern*> patterns_of(const Lexicon& lex, const VerbEntry& entry, bool every_listing) {
+  std::vector<const VerbPattern*> out;
+  std::vector<std::size_t> classes{entry.verb_class};
+  if (auto it = lex.verbs_by_word.find(entry.words[entry.verb_index]); every_listing && it != lex.verbs_by_word.end()) {
+    for (std::size_t index : it->second) {
+      const VerbEntry& other = lex.verbs[index];
+      if (other.words == entry.words &&
+          std::find(classes.begin(), classes.end(), other.verb_class) == classes.end()) {
+        classes.push_back(other.verb_class);
+      }
+    }
+  }
+  for (std::size_t c : classes) {
+    for (const VerbPattern& p : lex.verb_classes[c].patterns) out.push_back(&p);
+  }
+  return out;
+}
+
 }  // namespace
 
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
@@ -322,18 +357,19 @@ const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i) {
   return nullptr;
 }
 
-VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, bool clause_only) {
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, PatternRules rules) {
   const VerbClass& cls = lex.verb_classes[entry.verb_class];
   VerbCoding out;
   out.entry = &entry;
   out.code = entry.code.empty() ? cls.code : entry.code;
   out.paired = entry.code.empty() ? cls.paired : entry.paired;
   out.where = entry.where;
-  const Regions r = regions_of(v, i, clause_only);
-  const Matcher m(lex, v);
+  const Regions r = regions_of(v, i, rules.clause_only);
+  const Matcher m(lex, v, rules.words_as_written);
   const WordSet before_words(lex, v, r.before), after_words(lex, v, r.after);
   int best_words = 0;
-  for (const VerbPattern& p : cls.patterns) {
+  for (const VerbPattern* pattern : patterns_of(lex, entry, rules.every_listing)) {
+    const VerbPattern& p = *pattern;
     if (out.pattern && p.specificity < out.pattern->specificity) continue;
     if (!before_words.may_match(p.before) || !after_words.may_match(p.after)) continue;
     int target_from = -1, source_from = -1;

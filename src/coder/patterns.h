@@ -24,8 +24,15 @@ struct VerbCoding {
 // nullptr.
 const VerbEntry* find_verb(const Lexicon& lex, const SentenceView& v, int i);
 
+// How patterns are read (CoderOptions::clause_only_patterns, every_listing_patterns,
+// pattern_words_as_written).
+struct PatternRules {
+  bool clause_only = false;
+  bool every_listing = false;
+  bool words_as_written = false;
+};
+
 // Codes the verb at word `i`: its entry, and the best pattern over the verb's phrase.
-// `clause_only`: the words before the verb are its own clause's (CoderOptions).
-VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, bool clause_only);
+VerbCoding code_verb(const Lexicon& lex, const SentenceView& v, int i, const VerbEntry& entry, PatternRules rules);
 
 }  // namespace dyad::coding

@@ -112,36 +112,81 @@ bool split_event_code(std::string_view text, std::string& code, std::string& pai
 
 // ---- verbs ----------------------------------------------------------------------------
 
+// A token of a pattern's text, and whether "_" joins it to the token before.
+struct PatternToken {
+  std::string text;
+  bool joined = false;
+};
+
 // Tokens of a pattern's text: "*", "(", ")", "{", "}", "$", "+", "^", "%", "&NAME", WORD.
 // Spaces and "_" separate tokens.
-std::vector<std::string> pattern_tokens(std::string_view s) {
-  std::vector<std::string> out;
+std::vector<PatternToken> pattern_tokens(std::string_view s) {
+  std::vector<PatternToken> out;
   std::size_t i = 0;
+  bool underscore = false;  // a "_" since the last token
   while (i < s.size()) {
     const char c = s[i];
     if (c == ' ' || c == '\t' || c == '_') {
+      underscore = c == '_';
       ++i;
-    } else if (std::string_view("*(){}$+^%").find(c) != std::string_view::npos) {
-      out.emplace_back(1, c);
+      continue;
+    }
+    if (std::string_view("*(){}$+^%").find(c) != std::string_view::npos) {
+      out.push_back(PatternToken{std::string(1, c), underscore});
       ++i;
     } else {
       std::size_t j = i + 1;
       while (j < s.size() && std::string_view(" \t_*(){}$+^%").find(s[j]) == std::string_view::npos) ++j;
-      out.push_back(upper(s.substr(i, j - i)));
+      out.push_back(PatternToken{upper(s.substr(i, j - i)), underscore});
       i = j;
     }
+    underscore = false;
   }
   return out;
 }
 
-std::vector<PatternItem> pattern_items(const std::vector<std::string>& tokens) {
+bool is_pattern_word(const PatternToken& t) {
+  return t.text.size() > 1 || std::string_view("*(){}$+^%").find(t.text[0]) == std::string_view::npos;
+}
+
+// PETRARCH-1's closed connector: words joined by "_" outside braces and parentheses
+// ("NEW_&TIETYPES_RELATIONS") are a phrase of adjacent words, "{" and "}" around them.
+std::vector<PatternToken> close_joined_words(const std::vector<PatternToken>& tokens) {
+  std::vector<PatternToken> out;
+  int nesting = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const PatternToken& t = tokens[i];
+    if (t.text == "{" || t.text == "(") ++nesting;
+    if (t.text == "}" || t.text == ")") --nesting;
+    std::size_t end = i;
+    while (nesting == 0 && is_pattern_word(tokens[end]) && end + 1 < tokens.size() && tokens[end + 1].joined &&
+           is_pattern_word(tokens[end + 1])) {
+      ++end;
+    }
+    if (end == i) {
+      out.push_back(t);
+      continue;
+    }
+    out.push_back(PatternToken{"_{", false});
+    for (std::size_t k = i; k <= end; ++k) out.push_back(tokens[k]);
+    out.push_back(PatternToken{"}", false});
+    i = end;
+  }
+  return out;
+}
+
+std::vector<PatternItem> pattern_items(const std::vector<PatternToken>& tokens) {
   using K = PatternItem::Kind;
   std::vector<PatternItem> items;
-  for (const auto& t : tokens) {
+  for (const auto& [t, joined] : tokens) {
     PatternItem it;
     if (t == "(") it.kind = K::kPrepBegin;
     else if (t == ")") it.kind = K::kPrepEnd;
     else if (t == "{") it.kind = K::kPhraseBegin;
+    else if (t == "_{") {
+      it.kind = K::kPhraseBegin;
+      it.closed = true;
+    }
     else if (t == "}") it.kind = K::kPhraseEnd;
     else if (t == "$") it.kind = K::kSource;
     else if (t == "+") it.kind = K::kTarget;
@@ -160,7 +205,7 @@ std::vector<PatternItem> pattern_items(const std::vector<std::string>& tokens) {
 }
 
 // "- PRE * POST [code] # comment" (also without the "-", and PETRARCH-1's "IN_*").
-bool parse_pattern(std::string_view line, LineReader& in, VerbClass& cls) {
+bool parse_pattern(std::string_view line, LineReader& in, VerbClass& cls, const LoadOptions& options) {
   std::size_t open = 0;
   const auto code_text = bracket(line, &open);
   if (!code_text) return in.issue("pattern without a [code]");
@@ -170,8 +215,8 @@ bool parse_pattern(std::string_view line, LineReader& in, VerbClass& cls) {
   }
   std::string_view body = trim(line.substr(0, open));
   if (!body.empty() && body.front() == '-') body.remove_prefix(1);
-  const auto tokens = pattern_tokens(body);
-  const auto star = std::find(tokens.begin(), tokens.end(), "*");
+  const auto tokens = options.closed_connectors ? close_joined_words(pattern_tokens(body)) : pattern_tokens(body);
+  const auto star = std::find_if(tokens.begin(), tokens.end(), [](const PatternToken& t) { return t.text == "*"; });
   if (star == tokens.end()) return in.issue("pattern without the verb's place \"*\"");
   p.before = pattern_items({tokens.begin(), star});
   p.after = pattern_items({star + 1, tokens.end()});
@@ -300,7 +345,7 @@ Status read_verb_file(const std::string& path, Lexicon& lex, const LoadOptions& 
     if (lex.verb_classes.empty()) {
       ok = in.issue("verb or pattern before any \"--- CLASS [code] ---\" header");
     } else if (line.front() == '-' || line.front() == '*') {
-      ok = parse_pattern(line, in, lex.verb_classes.back());
+      ok = parse_pattern(line, in, lex.verb_classes.back(), options);
     } else {
       ok = parse_verb_line(line, in, lex);
     }
@@ -348,6 +393,16 @@ bool parse_dated_code(std::string_view text, DatedCode& out, std::string& error)
   }
   return date(std::string_view(spec).substr(0, dash), out.from) &&
          date(std::string_view(spec).substr(dash + 1), out.to);
+}
+
+// An actor's name as PETRARCH2 matches it, word for word (options.exact_actor_words),
+// or with a lone word as a stem, as in TABARI ("ENT" then names "entire" too).
+Phrase actor_name(std::string_view text, const LoadOptions& options) {
+  Phrase p = parse_phrase(text);
+  if (options.exact_actor_words) {
+    for (auto& w : p) w.stem = false;
+  }
+  return p;
 }
 
 }  // namespace
@@ -399,7 +454,7 @@ Status read_actor_file(const std::string& path, Lexicon& lex, const LoadOptions&
       if (!current) {
         ok = in.issue("synonym before any actor");
       } else {
-        pending.push_back(parse_phrase(trim(name)));
+        pending.push_back(actor_name(trim(name), options));
         if (!current->codes.empty()) flush_names(*current, lex.actors.size() - 1);
       }
     } else {
@@ -419,16 +474,16 @@ Status read_actor_file(const std::string& path, Lexicon& lex, const LoadOptions&
         } else {
           pending.clear();
           current = &start_entry(name);
-          pending.push_back(parse_phrase(name));
+          pending.push_back(actor_name(name, options));
           current->codes.push_back(std::move(c));
           flush_names(*current, lex.actors.size() - 1);
         }
       } else if (current && current->codes.empty()) {
         // Another root name for the entry still waiting for its codes.
-        pending.push_back(parse_phrase(name));
+        pending.push_back(actor_name(name, options));
       } else {
         current = &start_entry(name);
-        pending.push_back(parse_phrase(name));
+        pending.push_back(actor_name(name, options));
       }
     }
     if (!ok) break;

@@ -51,8 +51,11 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 
 }  // namespace
 
-Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) {
-  auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries)
+Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser, const TaggedParser& tagged_parser) {
+  LoadOptions load;
+  load.exact_actor_words = suite.format == "petrarch";
+  load.closed_connectors = suite.format == "petrarch";  // its verbs are in PETRARCH-1 syntax
+  auto lexicon = suite.tabari_project.empty() ? load_petrarch_lexicon(suite.dictionaries, load)
                                                : load_tabari_project(suite.tabari_project);
   if (!lexicon) return lexicon.error();
   // The suites specify the reference coders' behaviour: code as they do.
@@ -62,6 +65,10 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
   options.clause_only_patterns = suite.format == "universalpetrarch";
   options.tabari_discard_codes = suite.format == "tabari";
   options.split_joint_codes = suite.format == "petrarch";
+  options.agentless_passive_as_active = suite.format == "petrarch";
+  options.every_listing_patterns = suite.format == "petrarch";
+  options.pattern_words_as_written = suite.format == "petrarch";
+  options.fold_adverbial_acts = suite.format == "petrarch";
   SuiteReport report;
   std::set<std::string> include(suite.include.begin(), suite.include.end());
   for (const SuiteRecord& r : suite.records) {
@@ -79,6 +86,7 @@ Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser) 
       o.excluded_why = "tests a malformed Penn tree, a format dyad does not read";
     }
     std::optional<Sentence> sentence = r.parse;
+    if (!sentence && r.tagged && tagged_parser) sentence = tagged_parser(*r.tagged);
     if (!sentence && parser) sentence = parser(r.text);
     if (!sentence && o.excluded_why.empty()) o.excluded_why = "no parse dyad can read";
     if (sentence) {

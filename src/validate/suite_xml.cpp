@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "dyad/conllu.h"
+#include "dyad/penn.h"
 #include "dyad/reader.h"
 #include "dyad/validation.h"
 
@@ -182,9 +183,14 @@ Result<Suite> read_xml_suite(const std::string& path, const std::string& raw) {
       ev = ev_end;
     }
     if (auto p = element_text(body, "Parse")) {
-      r.parse = read_given_parse(unescape(*p), r.text);
-      r.unreadable_parse = !r.parse.has_value();
-      if (r.parse) r.parse->text = r.text;
+      const std::string given = unescape(*p);
+      r.parse = read_given_parse(given, r.text);
+      if (r.parse) {
+        r.parse->text = r.text;
+      } else if (auto words = read_penn_words(given, r.text)) {
+        r.tagged = std::move(words).value();
+      }
+      r.unreadable_parse = !r.parse && !r.tagged;
     }
     suite.format = suite.format.empty() && r.parse ? "universalpetrarch" : suite.format;
     suite.records.push_back(std::move(r));
