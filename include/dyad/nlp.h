@@ -139,7 +139,7 @@ struct NlpTrainOptions {
   // jackknifed tags. `neural_only` retrains just it, keeping the other models in out_dir.
   bool neural_parser = true;
   bool neural_only = false;
-  int neural_epochs = 20;
+  int neural_epochs = 15;
   int neural_hidden = 128;
   bool evaluate_test = false;  // test is for reported figures only, never for tuning
   std::function<void(std::string_view)> progress;  // progress lines, may be empty

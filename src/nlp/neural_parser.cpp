@@ -160,24 +160,18 @@ void forward(const NeuralParserModel& m, Pass& p, bool train, float drop, std::m
   }
   const Tensor& top = p.x[static_cast<std::size_t>(layers)];
   const int arc = m.dims.arc;
-  p.a.resize(T, arc);
-  p.b.resize(T, arc);
-  p.ub.resize(T, arc);
-  p.hb.assign(static_cast<std::size_t>(T), 0.0f);
-  p.ld.resize(T, m.dims.label);
-  p.lh.resize(T, m.dims.label);
+  // Row 0 (the root) of the dependent projections is computed with the rest but unused.
+  m.arc_dep.forward_rows(top, p.a);
+  m.arc_head.forward_rows(top, p.b);
   for (int t = 0; t < T; ++t) {
-    if (t > 0) {
-      m.arc_dep.forward(top.row(t), p.a.row(t));
-      relu_dropout(p.a.row(t), arc, train, drop, rng);
-      m.label_dep.forward(top.row(t), p.ld.row(t));
-    }
-    m.arc_head.forward(top.row(t), p.b.row(t));
+    relu_dropout(p.a.row(t), arc, train, drop, rng);
     relu_dropout(p.b.row(t), arc, train, drop, rng);
-    m.arc_bilinear.forward(p.b.row(t), p.ub.row(t));
-    m.arc_bias.forward(p.b.row(t), &p.hb[static_cast<std::size_t>(t)]);
-    m.label_head.forward(top.row(t), p.lh.row(t));
   }
+  m.arc_bilinear.forward_rows(p.b, p.ub);
+  p.hb.assign(static_cast<std::size_t>(T), 0.0f);
+  for (int t = 0; t < T; ++t) m.arc_bias.forward(p.b.row(t), &p.hb[static_cast<std::size_t>(t)]);
+  m.label_dep.forward_rows(top, p.ld);
+  m.label_head.forward_rows(top, p.lh);
   p.scores.resize(T, T);
   for (int i = 1; i < T; ++i) {
     float* s = p.scores.row(i);
@@ -524,10 +518,10 @@ void neural_parse_sentence(const NeuralParserModel& model, Sentence& sentence, b
     t.deprel = model.deprels[static_cast<std::size_t>(argmax(out.data(), static_cast<int>(out.size())))];
   }
   if (retag) {
-    std::vector<float> ts(model.tags.size());
+    Tensor scores;
+    model.tag_out.forward_rows(p.x[1], scores);
     for (int i = 1; i <= n; ++i) {
-      model.tag_out.forward(p.x[1].row(i), ts.data());
-      const std::string& tag = model.tags[static_cast<std::size_t>(argmax(ts.data(), static_cast<int>(ts.size())))];
+      const std::string& tag = model.tags[static_cast<std::size_t>(argmax(scores.row(i), scores.cols))];
       Token& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
       const auto tab = tag.find('\t');
       t.upos = tag.substr(0, tab);

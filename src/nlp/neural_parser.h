@@ -73,7 +73,7 @@ void neural_parse_sentence(const NeuralParserModel& model, Sentence& sentence, b
 
 struct NeuralParserTrainOptions {
   NeuralParserDims dims;
-  int epochs = 20;
+  int epochs = 15;
   int batch_sentences = 32;
   float rate = 2e-3f;
   float dropout = 0.25f;

@@ -80,6 +80,78 @@ __attribute__((target("avx2,fma"))) void matvec_avx2(const float* x, int rows, c
   }
 }
 
+// Four rows of X at once, sixteen columns at a time. Every output keeps the order of
+// matvec_avx2's sum (fused multiply-adds over k from 0 up where a vector covers the
+// column, plain ones in the scalar tail), so the results are identical.
+__attribute__((target("avx2,fma"))) void matmat_avx2(const float* X, int n, int rows, const float* W,
+                                                     int m, float* Y) {
+  const auto stride = static_cast<std::size_t>(m);
+  const auto xs = static_cast<std::size_t>(rows);
+  const int vec_end = m - m % 8;
+  int r = 0;
+  for (; r + 4 <= n; r += 4) {
+    const float* x0 = X + static_cast<std::size_t>(r) * xs;
+    const float* x1 = x0 + xs;
+    const float* x2 = x1 + xs;
+    const float* x3 = x2 + xs;
+    float* y0 = Y + static_cast<std::size_t>(r) * stride;
+    float* y1 = y0 + stride;
+    float* y2 = y1 + stride;
+    float* y3 = y2 + stride;
+    int j = 0;
+    for (; j + 16 <= vec_end; j += 16) {
+      __m256 a0 = _mm256_loadu_ps(y0 + j), b0 = _mm256_loadu_ps(y0 + j + 8);
+      __m256 a1 = _mm256_loadu_ps(y1 + j), b1 = _mm256_loadu_ps(y1 + j + 8);
+      __m256 a2 = _mm256_loadu_ps(y2 + j), b2 = _mm256_loadu_ps(y2 + j + 8);
+      __m256 a3 = _mm256_loadu_ps(y3 + j), b3 = _mm256_loadu_ps(y3 + j + 8);
+      const float* w = W + j;
+      for (int k = 0; k < rows; ++k, w += stride) {
+        const __m256 w0 = _mm256_loadu_ps(w);
+        const __m256 w1 = _mm256_loadu_ps(w + 8);
+        __m256 v = _mm256_set1_ps(x0[k]);
+        a0 = _mm256_fmadd_ps(v, w0, a0);
+        b0 = _mm256_fmadd_ps(v, w1, b0);
+        v = _mm256_set1_ps(x1[k]);
+        a1 = _mm256_fmadd_ps(v, w0, a1);
+        b1 = _mm256_fmadd_ps(v, w1, b1);
+        v = _mm256_set1_ps(x2[k]);
+        a2 = _mm256_fmadd_ps(v, w0, a2);
+        b2 = _mm256_fmadd_ps(v, w1, b2);
+        v = _mm256_set1_ps(x3[k]);
+        a3 = _mm256_fmadd_ps(v, w0, a3);
+        b3 = _mm256_fmadd_ps(v, w1, b3);
+      }
+      _mm256_storeu_ps(y0 + j, a0);
+      _mm256_storeu_ps(y0 + j + 8, b0);
+      _mm256_storeu_ps(y1 + j, a1);
+      _mm256_storeu_ps(y1 + j + 8, b1);
+      _mm256_storeu_ps(y2 + j, a2);
+      _mm256_storeu_ps(y2 + j + 8, b2);
+      _mm256_storeu_ps(y3 + j, a3);
+      _mm256_storeu_ps(y3 + j + 8, b3);
+    }
+    if (j < m) {
+      // The last columns, row by row, exactly as matvec_avx2 treats them.
+      for (int q = 0; q < 4; ++q) {
+        const float* x = X + static_cast<std::size_t>(r + q) * xs;
+        float* y = Y + static_cast<std::size_t>(r + q) * stride;
+        for (int c = j; c + 8 <= vec_end; c += 8) {
+          __m256 a = _mm256_loadu_ps(y + c);
+          const float* w = W + c;
+          for (int k = 0; k < rows; ++k, w += stride) a = _mm256_fmadd_ps(_mm256_set1_ps(x[k]), _mm256_loadu_ps(w), a);
+          _mm256_storeu_ps(y + c, a);
+        }
+        for (int c = vec_end; c < m; ++c) {
+          float s = y[c];
+          for (int k = 0; k < rows; ++k) s += x[k] * W[static_cast<std::size_t>(k) * stride + static_cast<std::size_t>(c)];
+          y[c] = s;
+        }
+      }
+    }
+  }
+  for (; r < n; ++r) matvec_avx2(X + static_cast<std::size_t>(r) * xs, rows, W, m, Y + static_cast<std::size_t>(r) * stride);
+}
+
 __attribute__((target("avx2,fma"))) float dot_avx2(const float* a, const float* b, int m) {
   __m256 s0 = _mm256_setzero_ps();
   __m256 s1 = _mm256_setzero_ps();
@@ -135,6 +207,16 @@ void matvec(const float* x, int rows, const float* W, int m, float* y) {
   if (have_avx2()) return matvec_avx2(x, rows, W, m, y);
 #endif
   matvec_portable(x, rows, W, m, y);
+}
+
+void matmat(const float* X, int n, int rows, const float* W, int m, float* Y) {
+#ifdef DYAD_NN_X86
+  if (have_avx2()) return matmat_avx2(X, n, rows, W, m, Y);
+#endif
+  for (int r = 0; r < n; ++r) {
+    matvec_portable(X + static_cast<std::size_t>(r) * static_cast<std::size_t>(rows), rows, W, m,
+                    Y + static_cast<std::size_t>(r) * static_cast<std::size_t>(m));
+  }
 }
 
 void matvec_t(const float* W, int rows, int m, const float* dy, float* dx) {
@@ -343,6 +425,12 @@ void Linear::forward(const float* x, float* y) const {
   kernels::matvec(x, in(), W.v.data(), out(), y);
 }
 
+void Linear::forward_rows(const Tensor& X, Tensor& Y) const {
+  Y.resize(X.rows, out());
+  for (int r = 0; r < X.rows; ++r) std::memcpy(Y.row(r), b.v.data(), sizeof(float) * static_cast<std::size_t>(out()));
+  kernels::matmat(X.v.data(), X.rows, in(), W.v.data(), out(), Y.v.data());
+}
+
 void Linear::backward(const float* x, const float* dy, float* dx, Tensor& dW, Tensor& db) const {
   kernels::axpy(1.0f, dy, out(), db.v.data());
   kernels::outer(x, in(), dy, out(), dW.v.data());
@@ -380,7 +468,17 @@ bool LstmDirection::load(BinaryReader& r) {
 }
 
 namespace {
-inline float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+inline float sigmoid(float x) { return 1.0f / (1.0f + fast_exp(-x)); }
+inline float tanh_of(float x) { return 2.0f / (1.0f + fast_exp(-2.0f * x)) - 1.0f; }
+
+// The gates' nonlinearities over contiguous runs (sigmoid for i, f, o; tanh for g), in
+// loops the compiler vectorises.
+void gate_nonlinearities(float* G, int h) {
+  for (int j = 0; j < 3 * h; ++j) G[j] = sigmoid(G[j]);
+  for (int j = 3 * h; j < 4 * h; ++j) G[j] = tanh_of(G[j]);
+}
+
 }  // namespace
 
 void lstm_forward(const LstmDirection& d, const Tensor& x, bool reversed, LstmTrace& tr) {
@@ -391,30 +489,22 @@ void lstm_forward(const LstmDirection& d, const Tensor& x, bool reversed, LstmTr
   tr.c.resize(T, h);
   tr.tc.resize(T, h);
   tr.h.resize(T, h);
+  // The input's share of every step at once (the same sums as one step at a time).
+  for (int t = 0; t < T; ++t) std::memcpy(tr.gates.row(t), d.b.v.data(), sizeof(float) * static_cast<std::size_t>(g4));
+  kernels::matmat(x.v.data(), T, d.in(), d.Wx.v.data(), g4, tr.gates.v.data());
   for (int s = 0; s < T; ++s) {
     const int t = reversed ? T - 1 - s : s;
     const int prev = reversed ? t + 1 : t - 1;
     float* G = tr.gates.row(t);
-    std::memcpy(G, d.b.v.data(), sizeof(float) * static_cast<std::size_t>(g4));
-    kernels::matvec(x.row(t), d.in(), d.Wx.v.data(), g4, G);
     if (s > 0) kernels::matvec(tr.h.row(prev), h, d.Wh.v.data(), g4, G);
     float* c = tr.c.row(t);
     float* tc = tr.tc.row(t);
     float* out = tr.h.row(t);
     const float* cp = s > 0 ? tr.c.row(prev) : nullptr;
-    for (int j = 0; j < h; ++j) {
-      const float i = sigmoid(G[j]);
-      const float f = sigmoid(G[h + j]);
-      const float o = sigmoid(G[2 * h + j]);
-      const float g = std::tanh(G[3 * h + j]);
-      G[j] = i;
-      G[h + j] = f;
-      G[2 * h + j] = o;
-      G[3 * h + j] = g;
-      c[j] = i * g + (cp != nullptr ? f * cp[j] : 0.0f);
-      tc[j] = std::tanh(c[j]);
-      out[j] = o * tc[j];
-    }
+    gate_nonlinearities(G, h);
+    for (int j = 0; j < h; ++j) c[j] = G[j] * G[3 * h + j] + (cp != nullptr ? G[h + j] * cp[j] : 0.0f);
+    for (int j = 0; j < h; ++j) tc[j] = tanh_of(c[j]);
+    for (int j = 0; j < h; ++j) out[j] = G[2 * h + j] * tc[j];
   }
 }
 
@@ -461,7 +551,7 @@ float softmax(float* s, int n) {
   for (int j = 1; j < n; ++j) top = std::max(top, s[j]);
   float sum = 0;
   for (int j = 0; j < n; ++j) {
-    s[j] = std::exp(s[j] - top);
+    s[j] = fast_exp(s[j] - top);
     sum += s[j];
   }
   for (int j = 0; j < n; ++j) s[j] /= sum;

@@ -89,6 +89,9 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
       }
     }
   }
+  // The neural parser reads the tagger's tags and no lemmas; when it retags (only words
+  // whose tags nobody gave), it goes first so that lemmas follow the tags it settles on.
+  if (models.neural) neural_parse_sentence(*models.neural, sentence, models.neural_tags && !keep);
   if (!lemmatised) {
     std::vector<std::pair<std::string, std::string>> given;
     for (const Token& t : sentence.tokens) given.emplace_back(t.lemma, t.feats);
@@ -100,11 +103,7 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
       }
     }
   }
-  if (models.neural) {
-    neural_parse_sentence(*models.neural, sentence, models.neural_tags && !tagged);
-  } else {
-    parse_sentence(models.parser, sentence, models.parser_members);
-  }
+  if (!models.neural) parse_sentence(models.parser, sentence, models.parser_members);
 }
 
 }  // namespace dyad::nlp

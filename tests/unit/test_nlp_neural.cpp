@@ -55,6 +55,34 @@ TEST(NnKernels, AgreeWithPlainLoops) {
   }
 }
 
+TEST(NnKernels, MatmatIsMatvecRowByRowBitForBit) {
+  std::mt19937_64 rng(5);
+  for (int m : {5, 8, 16, 37, 64, 512}) {
+    for (int n : {1, 3, 4, 9}) {
+      const int rows = 13;
+      const Tensor W = random_tensor(rows, m, rng);
+      const Tensor X = random_tensor(n, rows, rng);
+      const Tensor Y0 = random_tensor(n, m, rng);
+      Tensor a = Y0;
+      Tensor b = Y0;
+      nn::kernels::matmat(X.v.data(), n, rows, W.v.data(), m, a.v.data());
+      for (int r = 0; r < n; ++r) nn::kernels::matvec(X.row(r), rows, W.v.data(), m, b.row(r));
+      EXPECT_EQ(a.v, b.v) << n << " x " << m;
+    }
+  }
+}
+
+TEST(NnFastExp, IsCloseToLibm) {
+  for (float x = -80.0f; x <= 80.0f; x += 0.37f) {
+    const double want = std::exp(static_cast<double>(x));
+    EXPECT_NEAR(nn::fast_exp(x) / want, 1.0, 1e-6) << x;
+  }
+  EXPECT_EQ(nn::fast_exp(0.0f), 1.0f);
+  EXPECT_GE(nn::fast_exp(-1000.0f), 0.0f);
+  EXPECT_LT(nn::fast_exp(-1000.0f), 1e-37f);
+  EXPECT_TRUE(std::isfinite(nn::fast_exp(1000.0f)));
+}
+
 // loss = sum_t r_t . lstm(x)_t, for a fixed random r.
 double lstm_loss(const nn::LstmDirection& d, const Tensor& x, bool reversed, const Tensor& r) {
   nn::LstmTrace tr;
@@ -199,7 +227,7 @@ NeuralParserTrainOptions toy_options(int threads) {
   o.dims.shape = 4;
   o.dims.tag = 4;
   o.dims.hidden = 16;
-  o.dims.arc = 8;
+  o.dims.arc = 32;
   o.dims.label = 8;
   o.epochs = 150;
   o.batch_sentences = 2;
