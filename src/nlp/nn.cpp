@@ -514,6 +514,7 @@ void lstm_backward(const LstmDirection& d, const Tensor& x, bool reversed, const
   const int h = d.hidden();
   const int g4 = 4 * h;
   std::vector<float> dG(static_cast<std::size_t>(g4));
+  float* dg = dG.data();
   std::vector<float> dc_next(static_cast<std::size_t>(h), 0.0f);
   for (int s = T - 1; s >= 0; --s) {
     const int t = reversed ? T - 1 - s : s;
@@ -531,10 +532,10 @@ void lstm_backward(const LstmDirection& d, const Tensor& x, bool reversed, const
       const float dc = dout * o * (1.0f - tc[j] * tc[j]) + dc_next[static_cast<std::size_t>(j)];
       const float cprev = cp != nullptr ? cp[j] : 0.0f;
       dc_next[static_cast<std::size_t>(j)] = dc * f;
-      dG[static_cast<std::size_t>(j)] = dc * g * i * (1.0f - i);
-      dG[static_cast<std::size_t>(h + j)] = dc * cprev * f * (1.0f - f);
-      dG[static_cast<std::size_t>(2 * h + j)] = dout * tc[j] * o * (1.0f - o);
-      dG[static_cast<std::size_t>(3 * h + j)] = dc * i * (1.0f - g * g);
+      dg[j] = dc * g * i * (1.0f - i);
+      dg[h + j] = dc * cprev * f * (1.0f - f);
+      dg[2 * h + j] = dout * tc[j] * o * (1.0f - o);
+      dg[3 * h + j] = dc * i * (1.0f - g * g);
     }
     kernels::axpy(1.0f, dG.data(), g4, db.v.data());
     kernels::outer(x.row(t), d.in(), dG.data(), g4, dWx.v.data());
