@@ -111,10 +111,11 @@ void expect_gradient(Tensor& t, const Tensor& grad, Loss loss, const char* what)
 TEST(NnLstm, GradientsMatchFiniteDifferences) {
   for (bool reversed : {false, true}) {
     std::mt19937_64 rng(11);
+    // Nine units: the gates' nonlinearities run both their eight-wide and scalar parts.
     nn::LstmDirection d;
-    d.init(3, 4, rng);
+    d.init(3, 9, rng);
     Tensor x = random_tensor(5, 3, rng);
-    const Tensor r = random_tensor(5, 4, rng);
+    const Tensor r = random_tensor(5, 9, rng);
     nn::LstmTrace tr;
     nn::lstm_forward(d, x, reversed, tr);
     Tensor dh = r;
