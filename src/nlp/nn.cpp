@@ -536,7 +536,8 @@ void tanh_all(const float* x, int n, float* y) {
 // loops the compiler vectorises.
 void gate_nonlinearities(float* G, int h) {
   sigmoid_all(G, 3 * h);
-  tanh_all(G + 3 * h, h, G + 3 * h);
+  float* g = G + 3 * static_cast<std::ptrdiff_t>(h);
+  tanh_all(g, h, g);
 }
 
 }  // namespace
