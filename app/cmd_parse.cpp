@@ -22,6 +22,8 @@ struct ParseOptions {
   bool conllu_text = false;
   int threads = 1;
   int parser_members = 0;
+  bool accurate = false;
+  bool neural_tags = false;
 };
 
 bool looks_like_conllu(const std::string& path, const std::string& text) {
@@ -39,6 +41,8 @@ int run(const ParseOptions& o) {
   AnalyzerOptions aopts;
   aopts.segmenter.line_breaks_end_sentences = o.line_breaks;
   aopts.parser_members = o.parser_members;
+  aopts.accurate_parser = o.accurate || o.neural_tags;
+  aopts.neural_tags = o.neural_tags;
   auto analyzer = Analyzer::load(o.models.empty() ? default_nlp_models_dir() : o.models, aopts);
   if (!analyzer.ok()) {
     std::cerr << "dyad parse: " << analyzer.error().to_string() << '\n';
@@ -140,6 +144,10 @@ void add_parse_command(CLI::App& app) {
   cmd->add_option("--parser-members", o->parser_members,
                   "Voting parsers to run: 0 all (most accurate), 1 fastest")
       ->check(CLI::Range(0, 16));
+  cmd->add_flag("--accurate", o->accurate,
+                "Use the accurate (neural) parser, neural_parser.bin: better trees, slower");
+  cmd->add_flag("--neural-tags", o->neural_tags,
+                "With the accurate parser, take UPOS and XPOS from its tagging head (implies --accurate)");
   cmd->add_option("--threads", o->threads, "Threads for CoNLL-U input")->check(CLI::Range(1, 256));
   cmd->callback([o] { exit_code() = run(*o); });
 }

@@ -37,6 +37,13 @@ void add_train_command(CLI::App& app) {
                   "CoNLL-U file of the parser's jackknifed training tags: read if present, else written");
   cmd->add_flag("--parser-only", options->parser_only,
                 "Retrain only the parser, keeping the segmenter, tagger and lemmatiser in the output directory");
+  cmd->add_flag("!--no-neural", options->neural_parser, "Do not train the accurate (neural) parser");
+  cmd->add_flag("--neural-only", options->neural_only,
+                "Retrain only the accurate parser, keeping the other models in the output directory");
+  cmd->add_option("--neural-epochs", options->neural_epochs)->capture_default_str()->check(CLI::Range(1, 200));
+  cmd->add_option("--neural-hidden", options->neural_hidden, "LSTM units per direction of the accurate parser")
+      ->capture_default_str()
+      ->check(CLI::Range(8, 1024));
   cmd->add_flag("--test", options->evaluate_test, "Also score on the test split (for reported figures only)");
   cmd->callback([options] {
     NlpTrainOptions o = *options;

@@ -106,6 +106,39 @@ void BM_NlpTagParse(benchmark::State& state) {
 }
 BENCHMARK(BM_NlpTagParse)->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1)->Threads(2);
 
+// The same with the accurate parser (neural_parser.bin) and its tagging head.
+const dyad::Analyzer* accurate_analyzer() {
+  static const dyad::Result<dyad::Analyzer> a = [] {
+    dyad::AnalyzerOptions o;
+    o.accurate_parser = true;
+    o.neural_tags = true;
+    return dyad::Analyzer::load(dyad::default_nlp_models_dir(), o);
+  }();
+  return a.ok() ? &a.value() : nullptr;
+}
+
+void BM_NlpTagParseAccurate(benchmark::State& state) {
+  const dyad::Analyzer* a = accurate_analyzer();
+  if (a == nullptr) {
+    state.SkipWithError("no accurate parser (neural_parser.bin; run dyad train)");
+    return;
+  }
+  const Corpus& c = corpus();
+  std::vector<dyad::Sentence> work = c.sentences;
+  std::size_t words = 0;
+  const auto threads = static_cast<std::size_t>(state.threads());
+  const auto me = static_cast<std::size_t>(state.thread_index());
+  for (auto _ : state) {
+    for (std::size_t i = me; i < work.size(); i += threads) {
+      a->reanalyze(work[i]);
+      words += work[i].tokens.size();
+    }
+  }
+  state.counters["words_per_s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["peak_rss_mib"] = dyad::bench::peak_rss_mib();
+}
+BENCHMARK(BM_NlpTagParseAccurate)->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1)->Threads(2);
+
 // Raw text to parsed sentences (segment, tag, lemmatise, parse).
 void BM_NlpAnalyzeText(benchmark::State& state) {
   const dyad::Analyzer* a = analyzer();

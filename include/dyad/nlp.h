@@ -38,11 +38,18 @@ struct AnalyzerOptions {
   // How many of the parser's voting members to run: 0 (all, the default: most accurate)
   // or 1 (fastest; about 2x the parsing speed for about 0.5 LAS less), up to all.
   int parser_members = 0;
+  // The accurate parser (neural_parser.bin, a BiLSTM graph parser): better trees, several
+  // times slower than the default perceptron parser. Loading fails when the file is absent.
+  bool accurate_parser = false;
+  // With the accurate parser: its own tagging head replaces the tagger's UPOS and XPOS
+  // (it reads the tagger's tags and corrects some of them).
+  bool neural_tags = false;
 };
 
 class Analyzer {
  public:
-  // Loads segmenter.bin, tagger.bin, lemmatizer.bin and parser.bin from `models_dir`.
+  // Loads segmenter.bin, tagger.bin, lemmatizer.bin and parser.bin from `models_dir`
+  // (and neural_parser.bin with AnalyzerOptions::accurate_parser).
   static Result<Analyzer> load(const std::string& models_dir, AnalyzerOptions options = {});
 
   // Largest text analyze() accepts in one call (kTooLarge above it).
@@ -128,6 +135,12 @@ struct NlpTrainOptions {
   // and lemmatiser already in `out_dir` are kept rather than retrained.
   std::string tags_cache;
   bool parser_only = false;
+  // The accurate parser (neural_parser.bin): trained after the others, on the same
+  // jackknifed tags. `neural_only` retrains just it, keeping the other models in out_dir.
+  bool neural_parser = true;
+  bool neural_only = false;
+  int neural_epochs = 15;
+  int neural_hidden = 128;
   bool evaluate_test = false;  // test is for reported figures only, never for tuning
   std::function<void(std::string_view)> progress;  // progress lines, may be empty
 };
@@ -141,6 +154,9 @@ struct NlpSplitScores {
 struct NlpTrainReport {
   NlpSplitScores dev;
   NlpSplitScores test;  // when evaluate_test
+  bool has_accurate = false;  // the accurate (neural) parser was trained and scored too
+  NlpSplitScores accurate_dev;
+  NlpSplitScores accurate_test;
   double seconds = 0;
   std::string text;  // the report, also written to <out_dir>/train-report.txt
 };

@@ -48,6 +48,12 @@ Result<ParserModel> load_parser(const std::string& path) {
   if (!m.load(r, version)) return make_error(ErrorCode::kParse, "corrupt parser model", path);
   return m;
 }
+Result<NeuralParserModel> load_neural_parser(const std::string& path) {
+  return load_model<NeuralParserModel>(path, kNeuralParserKind, kNeuralParserVersion);
+}
+Status save_neural_parser(const NeuralParserModel& m, const std::string& path) {
+  return save_model(m, path, kNeuralParserKind, kNeuralParserVersion);
+}
 Status save_tagger(const TaggerModel& m, const std::string& path) {
   return save_model(m, path, kTaggerKind, kTaggerVersion);
 }
@@ -83,6 +89,9 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
       }
     }
   }
+  // The neural parser reads the tagger's tags and no lemmas; when it retags (only words
+  // whose tags nobody gave), it goes first so that lemmas follow the tags it settles on.
+  if (models.neural) neural_parse_sentence(*models.neural, sentence, models.neural_tags && !keep);
   if (!lemmatised) {
     std::vector<std::pair<std::string, std::string>> given;
     for (const Token& t : sentence.tokens) given.emplace_back(t.lemma, t.feats);
@@ -94,6 +103,8 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
       }
     }
   }
+  // The accurate parser has parsed already; the repairs are measured on the default one.
+  if (models.neural) return;
   parse_sentence(models.parser, sentence, models.parser_members);
   // Tags the caller gave are the caller's; predicted ones may be repaired.
   if (!tagged) {
@@ -131,6 +142,12 @@ Result<Analyzer> Analyzer::load(const std::string& models_dir, AnalyzerOptions o
   if (!parser.ok()) return parser.error();
   models->parser = std::move(parser.value());
   models->parser_members = std::max(0, options.parser_members);
+  if (options.accurate_parser) {
+    auto neural = nlp::load_neural_parser((dir / nlp::kNeuralParserFile).string());
+    if (!neural.ok()) return neural.error();
+    models->neural = std::make_shared<const nlp::NeuralParserModel>(std::move(neural.value()));
+    models->neural_tags = options.neural_tags;
+  }
   return Analyzer(std::move(models));
 }
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -128,7 +129,7 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   const fs::path out(options.out_dir);
 
   // 1. Segmenter.
-  if (!options.parser_only) {
+  if (!options.parser_only && !options.neural_only) {
     auto raw = read_conllu_document(train_text.value(), train_path.value());
     if (!raw.ok()) return raw.error();
     text::SegmenterTrainOptions seg_options;
@@ -186,24 +187,28 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
   }
 
   // 3. Tagger and lemmatiser on all of train (in parallel with the parser).
+  const bool keep_others = options.parser_only || options.neural_only;
   std::shared_ptr<TaggerModel> tagger;
   std::shared_ptr<LemmatizerModel> lemmatizer;
   TaggerTrainOptions full_options = tag_options;
   full_options.progress = options.progress;
   std::thread tagger_thread([&] {
-    if (options.parser_only) return;
+    if (keep_others) return;
     tagger = train_tagger(gold, full_options);
     lemmatizer = train_lemmatizer(gold);
   });
-  ParserTrainOptions parse_options;
-  parse_options.epochs = options.parser_epochs;
-  parse_options.label_epochs = options.label_epochs;
-  parse_options.hash_bits = options.hash_bits;
-  parse_options.members = options.parser_members;
-  parse_options.beam = options.parser_beam;
-  parse_options.threads = options.threads;
-  parse_options.progress = options.progress;
-  const auto parser = train_parser(tagged, parse_options);
+  std::shared_ptr<ParserModel> parser;
+  if (!options.neural_only) {
+    ParserTrainOptions parse_options;
+    parse_options.epochs = options.parser_epochs;
+    parse_options.label_epochs = options.label_epochs;
+    parse_options.hash_bits = options.hash_bits;
+    parse_options.members = options.parser_members;
+    parse_options.beam = options.parser_beam;
+    parse_options.threads = options.threads;
+    parse_options.progress = options.progress;
+    parser = train_parser(tagged, parse_options);
+  }
   tagger_thread.join();
   if (tagger) {
     if (Status st = save_tagger(*tagger, (out / kTaggerFile).string()); !st.ok()) return st.error();
@@ -213,31 +218,84 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
       return st.error();
     }
   }
-  if (Status st = save_parser(*parser, (out / kParserFile).string()); !st.ok()) return st.error();
+  if (parser) {
+    if (Status st = save_parser(*parser, (out / kParserFile).string()); !st.ok()) return st.error();
+  }
+
+  // 4. The accurate parser, on the same jackknifed tags; dev (tagged by the tagger just
+  // saved) is scored after each epoch for the progress lines only.
+  const bool neural = options.neural_parser || options.neural_only;
+  if (neural) {
+    auto dev_gold = read_conllu(std::string_view(dev_text.value()), dev_path.value());
+    if (!dev_gold.ok()) return dev_gold.error();
+    auto saved_tagger = load_tagger((out / kTaggerFile).string());
+    if (!saved_tagger.ok()) return saved_tagger.error();
+    std::vector<Sentence> dev_tagged = dev_gold.value();
+    for (Sentence& s : dev_tagged) {
+      strip_analysis(s);
+      tag_sentence(saved_tagger.value(), s);
+    }
+    NeuralParserTrainOptions neural_options;
+    neural_options.epochs = options.neural_epochs;
+    neural_options.dims.hidden = options.neural_hidden;
+    neural_options.threads = options.threads;
+    neural_options.progress = options.progress;
+    const auto model = train_neural_parser(gold, tagged, neural_options, &dev_tagged, &dev_gold.value());
+    if (Status st = save_neural_parser(*model, (out / kNeuralParserFile).string()); !st.ok()) {
+      return st.error();
+    }
+  }
   NlpTrainReport report;
   report.seconds = seconds_since(start);
   say("trained in " + std::to_string(static_cast<int>(report.seconds)) + " s; scoring");
 
-  // 4. Scores.
+  // 5. Scores: the default (fast) models, then the accurate parser.
   auto analyzer = Analyzer::load(options.out_dir);
   if (!analyzer.ok()) return analyzer.error();
   auto dev = score(analyzer.value(), dev_text.value(), dev_path.value());
   if (!dev.ok()) return dev.error();
   report.dev = dev.value();
+  std::optional<Analyzer> accurate;
+  if (neural) {
+    AnalyzerOptions aopts;
+    aopts.accurate_parser = true;
+    aopts.neural_tags = true;
+    auto a = Analyzer::load(options.out_dir, aopts);
+    if (!a.ok()) return a.error();
+    accurate.emplace(std::move(a.value()));
+    auto d = score(*accurate, dev_text.value(), dev_path.value());
+    if (!d.ok()) return d.error();
+    report.accurate_dev = d.value();
+    report.has_accurate = true;
+  }
   std::ostringstream txt;
   txt << "dyad train: models for " << fs::path(train_path.value()).filename().string() << "\n";
   txt << "settings: folds " << folds << ", tagger epochs " << options.tagger_epochs
       << ", parser epochs " << options.parser_epochs << ", label epochs " << options.label_epochs
-      << ", hash bits " << options.hash_bits  << ", parser members " << options.parser_members << ", parser beam " << options.parser_beam << ", threads " << options.threads << "\n";
+      << ", hash bits " << options.hash_bits  << ", parser members " << options.parser_members
+      << ", parser beam " << options.parser_beam << ", threads " << options.threads;
+  if (neural) {
+    txt << ", neural parser epochs " << options.neural_epochs << ", hidden " << options.neural_hidden;
+  }
+  txt << "\n";
   char buf[128];
   std::snprintf(buf, sizeof(buf), "training time: %.0f s\n", report.seconds);
   txt << buf;
-  txt << "dev (" << fs::path(dev_path.value()).filename().string() << "):\n";
-  txt << line("gold tokens", report.dev.gold_tokens);
-  txt << line("raw text", report.dev.raw_text);
-  std::snprintf(buf, sizeof(buf), "  tagging+parsing speed: %.0f words/s (one thread)\n",
-                report.dev.words_per_second);
-  txt << buf;
+  auto block = [&](const char* split, const std::string& path, const NlpSplitScores& fast,
+                   const NlpSplitScores* acc) {
+    txt << split << " (" << fs::path(path).filename().string() << "):\n";
+    txt << line("gold tokens", fast.gold_tokens);
+    txt << line("raw text", fast.raw_text);
+    std::snprintf(buf, sizeof(buf), "  tagging+parsing speed: %.0f words/s (one thread)\n", fast.words_per_second);
+    txt << buf;
+    if (acc == nullptr) return;
+    txt << line("accurate, gold tokens", acc->gold_tokens);
+    txt << line("accurate, raw text", acc->raw_text);
+    std::snprintf(buf, sizeof(buf), "  accurate tagging+parsing speed: %.0f words/s (one thread)\n",
+                  acc->words_per_second);
+    txt << buf;
+  };
+  block("dev", dev_path.value(), report.dev, report.has_accurate ? &report.accurate_dev : nullptr);
   if (options.evaluate_test) {
     auto test_path = split_path(options.treebank_dir, "test");
     if (!test_path.ok()) return test_path.error();
@@ -246,9 +304,12 @@ Result<NlpTrainReport> train_nlp_models(const NlpTrainOptions& options) {
     auto test = score(analyzer.value(), test_text.value(), test_path.value());
     if (!test.ok()) return test.error();
     report.test = test.value();
-    txt << "test (" << fs::path(test_path.value()).filename().string() << "):\n";
-    txt << line("gold tokens", report.test.gold_tokens);
-    txt << line("raw text", report.test.raw_text);
+    if (accurate) {
+      auto t = score(*accurate, test_text.value(), test_path.value());
+      if (!t.ok()) return t.error();
+      report.accurate_test = t.value();
+    }
+    block("test", test_path.value(), report.test, report.has_accurate ? &report.accurate_test : nullptr);
   }
   report.text = txt.str();
   std::ofstream rep(out / "train-report.txt");

@@ -365,6 +365,111 @@ TEST(QualityFloor, EwtDev) {
   }
 }
 
+// ---- the accurate parser (neural_parser.bin) ------------------------------------------
+
+const Analyzer* accurate_analyzer() {
+  static const Result<Analyzer> analyzer = [] {
+    AnalyzerOptions o;
+    o.accurate_parser = true;
+    o.neural_tags = true;
+    return Analyzer::load(default_nlp_models_dir(), o);
+  }();
+  return analyzer.ok() ? &analyzer.value() : nullptr;
+}
+
+#define DYAD_REQUIRE_ACCURATE_MODELS()                                                        \
+  const Analyzer* accurate = accurate_analyzer();                                             \
+  if (accurate == nullptr) {                                                                  \
+    if (::dyad::testing::in_ci()) FAIL() << "no neural_parser.bin in " << default_nlp_models_dir(); \
+    GTEST_SKIP() << "no neural_parser.bin in " << default_nlp_models_dir() << " (run dyad train)"; \
+  }
+
+TEST(AccurateParser, GivesTreesOnNewsAndBadInput) {
+  DYAD_REQUIRE_ACCURATE_MODELS();
+  std::string words;
+  for (int i = 0; i < 300; ++i) words += "word ";
+  for (const std::string& text :
+       {std::string("CARACAS, Dec 3 (Reuters) - Venezuela's navy seized a Colombian fishing boat on "
+                    "Tuesday, officials said. The government did not comment."),
+        std::string(""), std::string("\xFF\xFE\x01 ok \xC3"), words, std::string(600, '(')}) {
+    auto r = accurate->analyze(text);
+    ASSERT_TRUE(r.ok());
+    for (const Sentence& s : r.value()) expect_well_formed(s);
+  }
+  auto r = accurate->analyze("Venezuela's navy seized a Colombian fishing boat on Tuesday.");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->size(), 1u);
+  const Sentence& s = r->front();
+  // Venezuela 's navy seized a Colombian fishing boat on Tuesday .
+  ASSERT_EQ(s.tokens[3].form, "seized");
+  EXPECT_EQ(s.tokens[3].head, 0);
+  EXPECT_EQ(s.tokens[2].head, 4);  // navy <- seized
+  EXPECT_EQ(s.tokens[2].deprel, "nsubj");
+  EXPECT_EQ(s.tokens[7].head, 4);  // boat <- seized
+  EXPECT_EQ(s.tokens[7].deprel, "obj");
+  EXPECT_EQ(s.tokens[3].lemma, "seize");
+  EXPECT_EQ(s.tokens[3].upos, "VERB");
+}
+
+TEST(AccurateParser, ThreadsAgreeWithOneThread) {
+  DYAD_REQUIRE_ACCURATE_MODELS();
+  const std::string text =
+      "The minister met rebels in Goma on Monday. Talks broke down after gunfire was heard. "
+      "Kinshasa accused Kigali of backing the M23, which it denies.";
+  const std::string expected = to_conllu(accurate->analyze(text).value());
+  std::vector<std::string> got(3);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    pool.emplace_back([&, t] {
+      for (int k = 0; k < 5; ++k) got[t] = to_conllu(accurate->analyze(text).value());
+    });
+  }
+  for (auto& t : pool) t.join();
+  for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+// A little under the accurate parser's dev scores (models/README.md), measured with the
+// committed models: UPOS 95.49, XPOS 94.94, lemmas 97.16, UAS 88.01, LAS 85.09; raw text
+// tokens 99.52, sentences 89.91, LAS 82.98.
+constexpr Floors kAccurateDevFloors = {95.2, 94.6, 96.9, 87.5, 84.5, 99.3, 88.5, 82.4};
+
+TEST(QualityFloor, EwtDevAccurateParser) {
+  DYAD_REQUIRE_EWT("dev");
+  DYAD_REQUIRE_ACCURATE_MODELS();
+  std::ifstream in(testing::ewt_path("dev"));
+  std::stringstream buf;
+  buf << in.rdbuf();
+  auto doc = read_conllu_document(buf.str(), "dev");
+  ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+  std::size_t every = kSanitized ? 4 : 1;
+  if (const char* e = std::getenv("DYAD_NLP_FLOOR_SUBSAMPLE")) every = std::max(1, std::atoi(e));
+  std::vector<Sentence> gold;
+  std::vector<Sentence> sys;
+  for (std::size_t i = 0; i < doc->sentences.size(); i += every) {
+    gold.push_back(doc->sentences[i]);
+    Sentence s = doc->sentences[i];
+    accurate->reanalyze(s);
+    sys.push_back(std::move(s));
+  }
+  auto g = score_parse(gold, sys);
+  ASSERT_TRUE(g.ok()) << g.error().to_string();
+  const double slack = every > 1 ? kSampleSlack : 0.0;
+  EXPECT_GE(100 * g->upos.f1(), kAccurateDevFloors.upos - slack);
+  EXPECT_GE(100 * g->xpos.f1(), kAccurateDevFloors.xpos - slack);
+  EXPECT_GE(100 * g->lemmas.f1(), kAccurateDevFloors.lemmas - slack);
+  EXPECT_GE(100 * g->uas.f1(), kAccurateDevFloors.uas - slack);
+  EXPECT_GE(100 * g->las.f1(), kAccurateDevFloors.las - slack);
+  if (every == 1) {
+    auto r = accurate->analyze(doc->text);
+    ASSERT_TRUE(r.ok());
+    auto s = score_parse(doc->sentences, r.value());
+    ASSERT_TRUE(s.ok()) << s.error().to_string();
+    EXPECT_GE(100 * s->tokens.f1(), kAccurateDevFloors.raw_tokens);
+    EXPECT_GE(100 * s->sentences.f1(), kAccurateDevFloors.raw_sentences);
+    EXPECT_GE(100 * s->las.f1(), kAccurateDevFloors.raw_las);
+  }
+}
+
 // `dyad parse` then `dyad eval-parse` on the result, end to end.
 TEST(Cli, ParseAndEvalParse) {
   DYAD_REQUIRE_MODELS();
