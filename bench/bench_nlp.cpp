@@ -84,25 +84,29 @@ BENCHMARK(BM_NlpSegment)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Tagging, lemmatisation and parsing of given words; threads share one Analyzer and
 // split the sentences between them.
+// Tags, lemmatises and parses the corpus's words with `a`, each thread its share.
+void tag_and_parse(benchmark::State& state, const dyad::Analyzer& a) {
+  std::vector<dyad::Sentence> work = corpus().sentences;
+  std::size_t words = 0;
+  const auto threads = static_cast<std::size_t>(state.threads());
+  const auto me = static_cast<std::size_t>(state.thread_index());
+  for (auto _ : state) {
+    for (std::size_t i = me; i < work.size(); i += threads) {
+      a.reanalyze(work[i]);
+      words += work[i].tokens.size();
+    }
+  }
+  state.counters["words_per_s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["peak_rss_mib"] = dyad::bench::peak_rss_mib();
+}
+
 void BM_NlpTagParse(benchmark::State& state) {
   const dyad::Analyzer* a = analyzer();
   if (a == nullptr) {
     state.SkipWithError("no models (run dyad train)");
     return;
   }
-  const Corpus& c = corpus();
-  std::vector<dyad::Sentence> work = c.sentences;
-  std::size_t words = 0;
-  const auto threads = static_cast<std::size_t>(state.threads());
-  const auto me = static_cast<std::size_t>(state.thread_index());
-  for (auto _ : state) {
-    for (std::size_t i = me; i < work.size(); i += threads) {
-      a->reanalyze(work[i]);
-      words += work[i].tokens.size();
-    }
-  }
-  state.counters["words_per_s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
-  state.counters["peak_rss_mib"] = dyad::bench::peak_rss_mib();
+  tag_and_parse(state, *a);
 }
 BENCHMARK(BM_NlpTagParse)->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1)->Threads(2);
 
@@ -123,19 +127,7 @@ void BM_NlpTagParseAccurate(benchmark::State& state) {
     state.SkipWithError("no accurate parser (neural_parser.bin; run dyad train)");
     return;
   }
-  const Corpus& c = corpus();
-  std::vector<dyad::Sentence> work = c.sentences;
-  std::size_t words = 0;
-  const auto threads = static_cast<std::size_t>(state.threads());
-  const auto me = static_cast<std::size_t>(state.thread_index());
-  for (auto _ : state) {
-    for (std::size_t i = me; i < work.size(); i += threads) {
-      a->reanalyze(work[i]);
-      words += work[i].tokens.size();
-    }
-  }
-  state.counters["words_per_s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
-  state.counters["peak_rss_mib"] = dyad::bench::peak_rss_mib();
+  tag_and_parse(state, *a);
 }
 BENCHMARK(BM_NlpTagParseAccurate)->Unit(benchmark::kMillisecond)->UseRealTime()->Threads(1)->Threads(2);
 

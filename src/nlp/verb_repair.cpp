@@ -22,19 +22,12 @@
 #include <string_view>
 
 #include "nlp/models.h"
+#include "text/chars.h"
 
 namespace dyad::nlp {
 namespace {
 
 bool nominal(const Token& t) { return t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM"; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // A root the parser made of a noun or adjective on purpose: a copular clause ("X is a
 // state") or a clause with an auxiliary keeps its root.
@@ -53,7 +46,7 @@ bool verbless_root(const Sentence& s, std::size_t root) {
 bool past_tense_form(const Token& t) {
   if (t.upos == "VERB") return true;
   if (t.upos != "NOUN" && t.upos != "ADJ") return false;
-  const std::string form = lower(t.form);
+  const std::string form = text::ascii_lower(t.form);
   if (form.size() > 4 && form.ends_with("ed")) return true;
   // Participle-only forms ("broken", "shown") cannot be a finite verb.
   if (form.ends_with("en") || form.ends_with("wn") || form.ends_with("ne")) return false;
@@ -103,14 +96,14 @@ bool subject_relation(const std::string& deprel) { return deprel == "nsubj" || d
 }  // namespace
 
 bool merge_split_subjects(Sentence& sentence) {
+  // Each predicate's subjects, in word order, gathered in one pass.
+  std::vector<std::vector<std::size_t>> subjects_of(sentence.tokens.size() + 1);
+  for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
+    const Token& t = sentence.tokens[i];
+    if (t.head >= 0 && subject_relation(t.deprel)) subjects_of[static_cast<std::size_t>(t.head)].push_back(i);
+  }
   bool merged = false;
-  for (std::size_t h = 0; h < sentence.tokens.size(); ++h) {
-    std::vector<std::size_t> subjects;
-    for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
-      if (sentence.tokens[i].head == static_cast<int>(h + 1) && subject_relation(sentence.tokens[i].deprel)) {
-        subjects.push_back(i);
-      }
-    }
+  for (const auto& subjects : subjects_of) {
     for (std::size_t k = 0; k + 1 < subjects.size(); ++k) {
       const std::size_t a = subjects[k], b = subjects[k + 1];
       // Only a subject that runs straight into the next one is its first part.
@@ -124,7 +117,7 @@ bool merge_split_subjects(Sentence& sentence) {
       const std::string& before = sentence.tokens[start - 1].upos;
       if (sentence.tokens[start].upos == "CCONJ" || before == "CCONJ" || before == "PUNCT") continue;
       t.head = static_cast<int>(b + 1);
-      t.deprel = t.upos == "ADJ" ? "amod" : (t.upos == "NOUN" || t.upos == "PROPN") ? "compound" : "dep";
+      t.deprel = t.upos == "ADJ" ? "amod" : "compound";
       merged = true;
     }
   }
@@ -142,7 +135,7 @@ std::vector<std::size_t> children(const Sentence& s, std::size_t head, const cha
 }
 
 bool relative_pronoun(const Token& t) {
-  const std::string form = lower(t.form);
+  const std::string form = text::ascii_lower(t.form);
   return (t.xpos == "WDT" || t.xpos == "WP") && (form == "which" || form == "who" || form == "that");
 }
 
@@ -202,7 +195,7 @@ bool attach_reduced_relative(Sentence& s, std::size_t p) {
 // clause is the complement of "said", with "troops" its subject.
 bool split_reported_clause(Sentence& s, std::size_t p) {
   static const std::set<std::string> kReport = {"say", "tell", "report", "announce", "claim", "add", "confirm"};
-  if (kReport.count(lower(s.tokens[p].lemma)) == 0) return false;
+  if (kReport.count(text::ascii_lower(s.tokens[p].lemma)) == 0) return false;
   const auto subjects = children(s, p, "nsubj");
   if (subjects.size() != 2 || subjects[1] > p) return false;
   const std::size_t first = subjects[0], second = subjects[1];
@@ -222,12 +215,22 @@ bool split_reported_clause(Sentence& s, std::size_t p) {
 }  // namespace
 
 bool repair_clause_attachments(Sentence& sentence) {
+  // Only a verb with two subjects or an open complement can need a repair: counted in one
+  // pass, so that the usual sentence costs no more than that.
+  std::vector<int> subjects(sentence.tokens.size() + 1, 0), complements(sentence.tokens.size() + 1, 0);
+  for (const Token& t : sentence.tokens) {
+    if (t.head < 0) continue;
+    if (t.deprel == "nsubj") ++subjects[static_cast<std::size_t>(t.head)];
+    if (t.deprel == "xcomp") ++complements[static_cast<std::size_t>(t.head)];
+  }
   bool changed = false;
   for (std::size_t p = 0; p < sentence.tokens.size(); ++p) {
     if (sentence.tokens[p].upos != "VERB") continue;
-    changed |= lift_main_clause_over_relative(sentence, p);
-    changed |= attach_reduced_relative(sentence, p);
-    changed |= split_reported_clause(sentence, p);
+    if (subjects[p + 1] == 2) {
+      changed |= lift_main_clause_over_relative(sentence, p);
+      changed |= split_reported_clause(sentence, p);
+    }
+    if (complements[p + 1] > 0) changed |= attach_reduced_relative(sentence, p);
   }
   return changed;
 }

@@ -11,14 +11,13 @@
 #include "dyad/coder.h"
 #include "dyad/conllu.h"
 
+#include "test_coder_data.h"
+
 namespace dyad {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  // One name per process: ctest runs each case as its own process, in parallel.
-  const auto p = std::filesystem::temp_directory_path() / ("dyad_coder_" + std::to_string(::getpid()) + "_" + name);
-  std::ofstream(p) << text;
-  return p.string();
+  return testing::write_temp("dyad_coder_", name, text);
 }
 
 std::shared_ptr<const Lexicon> test_lexicon() {
@@ -56,15 +55,7 @@ Sentence parse(const std::string& conllu) {
   return s->front();
 }
 
-// "SRC TGT CODE" strings of the sentence's mentions, in order.
-std::vector<std::string> events(const SentenceCoding& c) {
-  std::vector<std::string> out;
-  for (const auto& m : c.mentions) {
-    out.push_back(m.source.code_string() + " " + (m.target.code.empty() ? "---" : m.target.code_string()) + " " +
-                  m.code);
-  }
-  return out;
-}
+using testing::events;
 
 Document doc(const std::string& date, const std::string& text = "") {
   Document d;

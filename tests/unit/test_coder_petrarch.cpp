@@ -14,13 +14,13 @@
 #include "dyad/conllu.h"
 #include "dyad/penn.h"
 
+#include "test_coder_data.h"
+
 namespace dyad {
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto p = std::filesystem::temp_directory_path() / ("dyad_petr_" + std::to_string(::getpid()) + "_" + name);
-  std::ofstream(p) << text;
-  return p.string();
+  return testing::write_temp("dyad_petr_", name, text);
 }
 
 std::shared_ptr<const Lexicon> lexicon(const LoadOptions& options = {}) {
@@ -59,14 +59,7 @@ Sentence parse(const std::vector<std::string>& words) {
   return s->front();
 }
 
-std::vector<std::string> events(const SentenceCoding& c) {
-  std::vector<std::string> out;
-  for (const auto& m : c.mentions) {
-    out.push_back(m.source.code_string() + " " + (m.target.code.empty() ? "---" : m.target.code_string()) + " " +
-                  m.code);
-  }
-  return out;
-}
+using testing::events;
 
 std::vector<std::string> code(const Sentence& s, CoderOptions options, const LoadOptions& load = {}) {
   options.reference_semantics = true;

@@ -9,9 +9,12 @@
 #include "nlp/models.h"
 #include "nlp/parser.h"
 #include "nlp/perceptron.h"
+#include "test_nlp_data.h"
 
 namespace dyad::nlp {
 namespace {
+
+using testing::toy_treebank;
 
 bool projective(const std::vector<int>& heads) {
   const int n = static_cast<int>(heads.size());
@@ -123,46 +126,6 @@ TEST(Perceptron, TrainingIsDeterministic) {
   EXPECT_EQ(shuffled_indices(10, 1), shuffled_indices(10, 1));
 }
 
-// A toy treebank: (form, xpos, upos, head) per word.
-struct ToyWord {
-  const char* form;
-  const char* xpos;
-  const char* upos;
-  int head;
-  const char* deprel;
-};
-
-std::vector<Sentence> toy_treebank() {
-  const std::vector<std::vector<ToyWord>> trees = {
-      {{"John", "NNP", "PROPN", 2, "nsubj"}, {"saw", "VBD", "VERB", 0, "root"},
-       {"Mary", "NNP", "PROPN", 2, "obj"}, {".", ".", "PUNCT", 2, "punct"}},
-      {{"The", "DT", "DET", 2, "det"}, {"army", "NN", "NOUN", 3, "nsubj"},
-       {"attacked", "VBD", "VERB", 0, "root"}, {"the", "DT", "DET", 5, "det"},
-       {"town", "NN", "NOUN", 3, "obj"}, {"in", "IN", "ADP", 7, "case"},
-       {"May", "NNP", "PROPN", 3, "obl"}, {".", ".", "PUNCT", 3, "punct"}},
-      {{"Rebels", "NNS", "NOUN", 2, "nsubj"}, {"fired", "VBD", "VERB", 0, "root"},
-       {"on", "IN", "ADP", 4, "case"}, {"police", "NNS", "NOUN", 2, "obl"},
-       {"and", "CC", "CCONJ", 6, "cc"}, {"fled", "VBD", "VERB", 2, "conj"}},
-      {{"Officials", "NNS", "NOUN", 2, "nsubj"}, {"said", "VBD", "VERB", 0, "root"},
-       {"talks", "NNS", "NOUN", 4, "nsubj"}, {"failed", "VBD", "VERB", 2, "ccomp"}},
-  };
-  std::vector<Sentence> out;
-  for (const auto& words : trees) {
-    Sentence s;
-    for (const ToyWord& w : words) {
-      Token t;
-      t.form = w.form;
-      t.lemma = w.form;
-      t.xpos = w.xpos;
-      t.upos = w.upos;
-      t.head = w.head;
-      t.deprel = w.deprel;
-      s.tokens.push_back(t);
-    }
-    out.push_back(s);
-  }
-  return out;
-}
 
 std::vector<int> heads_of(const Sentence& s) {
   std::vector<int> h;
