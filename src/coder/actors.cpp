@@ -343,11 +343,16 @@ void ActorFinder::apply_place_country() {
   // actor under a locative preposition, named as the phrase's head ("near the Indian
   // border" names a border, not a place of India).
   if (!rules_.place_countries) return;
+  const auto locative = [&](int w) {
+    return v_.has_kid_lemma(w, "case", {"IN", "NEAR", "THROUGH", "ACROSS", "AT", "OUTSIDE", "INSIDE", "AROUND"});
+  };
   std::string country;
   for (const auto& a : actors_) {
     if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) continue;
-    if (!v_.has_kid_lemma(a.head, "case", {"IN", "NEAR", "THROUGH", "ACROSS", "AT", "OUTSIDE", "INSIDE", "AROUND"})) {
-      continue;
+    if (!locative(a.head)) {
+      // "in the Sinjar region of northern Iraq": the place named by the of-phrase of a place.
+      const int of_head = v_[a.head].head;
+      if (!v_.has_kid_lemma(a.head, "case", {"OF"}) || of_head < 0 || !locative(of_head)) continue;
     }
     if (!country.empty() && country != a.code.country) return;  // places of two countries
     country = a.code.country;

@@ -253,6 +253,8 @@ class SentenceCoder {
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
+  void infer_target(const NounActor& src, const std::string& code, Actor& target) const;
+  std::string killing_code(int verb, const std::string& code, const NounActor* target) const;
   // One mention per member of a joint code ("FRO/BIL/SAM"), when the options ask for it.
   std::vector<Mention> split_joint(Mention m) const;
   bool discarded() const;
@@ -572,6 +574,74 @@ bool targets_within_subject(const Clause& c, const std::string& code) {
   });
 }
 
+// A state's own code in the actor's first slot, not an organisation's (IGO, NGO, MNC).
+bool state_country(const ActorCode& code) {
+  return code.country.size() == 3 && code.country != "IGO" && code.country != "NGO" && code.country != "MNC";
+}
+
+bool has_role(const ActorCode& code, std::initializer_list<std::string_view> roles) {
+  return std::any_of(code.roles.begin(), code.roles.end(), [&](const std::string& r) {
+    return std::find(roles.begin(), roles.end(), r) != roles.end();
+  });
+}
+
+// What the sentence makes clear about a target the dictionaries leave vague:
+//  - "Thailand's Constitutional Court dissolved the main opposition party": a domestic
+//    body named without a country (government, opposition, courts, police, parliament,
+//    parties, press, activists, unions) is the source's own country's when the sentence
+//    names no other country. Armed forces and civilians are not: they are often foreign.
+//  - "Kenyan protesters rallied in Nairobi": protest is directed at the state, so a target
+//    that is the protesters' own country as a whole is its government.
+void SentenceCoder::infer_target(const NounActor& src, const std::string& code, Actor& target) const {
+  if (coder_.options().reference_semantics || !src.has_country || !state_country(src.code)) return;
+  ActorCode& t = target.code;
+  if (t.country.empty() && has_role(t, {"GOV", "OPP", "JUD", "COP", "LEG", "PTY", "MED", "HRI", "LAB", "ELI"})) {
+    const auto& all = actors_.all();
+    const bool one_country = std::all_of(all.begin(), all.end(), [&](const NounActor& a) {
+      return !a.has_country || a.code.country == src.code.country;
+    });
+    if (one_country) t.country = src.code.country;
+    return;
+  }
+  if (code.starts_with("14") && t.country == src.code.country && t.roles.empty() && !src.code.roles.empty()) {
+    t.roles.push_back("GOV");
+  }
+}
+
+// A count of a hundred or more: "hundreds of", "thousands", "more than 100", "1,200".
+bool hundreds(const Word& w) {
+  static const std::initializer_list<std::string_view> many = {"HUNDRED", "HUNDREDS", "THOUSAND", "THOUSANDS",
+                                                               "MILLION", "MILLIONS"};
+  if (std::find(many.begin(), many.end(), w.form) != many.end()) return true;
+  if (w.upos != "NUM") return false;
+  std::string digits;
+  for (char ch : w.form) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+    else if (ch != ',') return false;
+  }
+  return digits.size() >= 3;
+}
+
+// A killing refined by whom it kills: "gunmen killed more than 100 people" is a mass
+// killing (202), "shot dead a town mayor" an assassination (186). CAMEO tells them from
+// fighting (19x) by the victims, which the verb's patterns do not see.
+std::string SentenceCoder::killing_code(int verb, const std::string& code, const NounActor* target) const {
+  if (coder_.options().reference_semantics || !code.starts_with("19")) return code;
+  const std::string& lemma = v_[verb].lemma;
+  if (lemma != "KILL" && lemma != "MASSACRE" && lemma != "SLAUGHTER" && lemma != "SHOOT") return code;
+  for (int obj : v_.kids_with(verb, "obj")) {
+    for (int k : v_.subtree(obj)) {
+      if (hundreds(v_[k]) && lemma != "SHOOT") return "202";
+    }
+  }
+  if (target && has_role(target->code, {"GOV", "ELI", "LEG", "JUD", "OPP"}) && target->first == target->last) {
+    const Word& head = v_[target->head];
+    const bool one_person = head.upos == "PROPN" || head.lemma == head.form;
+    if (one_person && v_.first_kid(target->head, "nummod") < 0) return "186";
+  }
+  return code;
+}
+
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
@@ -606,7 +676,7 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
   const int passes = own_act && !opt.reference_semantics ? 1 : 2;
   for (const auto& [s, t] : pairs) {
     for (int pass = 0; pass < passes; ++pass) {
-      const std::string& code = pass == 0 ? vc.code : vc.paired;
+      const std::string code = pass == 0 ? killing_code(verb, vc.code, t) : vc.paired;
       if (code.empty() || code == "---") continue;
       const NounActor* src = pass == 0 ? s : t;
       const NounActor* tgt = pass == 0 ? t : s;
@@ -617,7 +687,11 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const 
       }
       Mention m;
       m.source = make_actor(*src);
-      if (tgt) m.target = make_actor(*tgt);
+      if (tgt) {
+        m.target = make_actor(*tgt);
+        infer_target(*src, code, m.target);
+        if (m.target.code == m.source.code) continue;
+      }
       m.code = code;
       describe_code(m, opt.goldstein);
       m.report_date = doc_.published;

@@ -29,7 +29,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                            "MERIN_ [MRN]\n"
                            "MARA_QUELL_\n\t[VLDELI 19900101-20091231]\n\t[VLDGOV 20100101-20301231]\n")};
     f.agents = {write_temp("agents.txt",
-                           "TROOP [~MIL]\nOFFICIAL [~GOV]\nPOLICE [~COP]\nSTUDENT [~EDU]\n")};
+                           "TROOP [~MIL]\nOFFICIAL [~GOV]\nPOLICE [~COP]\nSTUDENT [~EDU]\nOPPOSITION [~OPP]\n"
+                           "PROTESTER [~CVL]\nPEOPLE [~CVL]\nMAYOR [~GOV]\nGUNMAN [~UAF]\n")};
     f.verbs = {write_temp("verbs.txt",
                           "--- SHELL [194] ---\nSHELL\n"
                           "--- CONDEMN [111] ---\nCONDEMN\nCRITICIZE\n"
@@ -40,7 +41,9 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- MEET [040] ---\nMEET {MET}\n"
                           "--- SIGN [057] ---\nSIGN\n"
                           "--- ARREST [173] ---\nARREST\n"
-                          "--- AGREE [030] ---\nAGREE\n")};
+                          "--- AGREE [030] ---\nAGREE\n"
+                          "--- KILL [190] ---\nKILL\n"
+                          "--- MARCH [141] ---\nMARCH\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -256,6 +259,57 @@ TEST(Coder, AgentsWithoutCountryTakeTheCountryOfTheSentencesPlaces) {
                        "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
                        "5\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n");
   EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"OSTCOP OSTEDU 173"}));
+}
+
+// "Valdoria arrested the opposition": a domestic body named without a country is the
+// source's own, unless the sentence names another country.
+TEST(Coder, ADomesticTargetWithoutCountryIsTheSourcesOwn) {
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                       "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                                                       "4\topposition\topposition\tNOUN\tNN\t_\t2\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD VLDOPP 173"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                       "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                                                       "4\topposition\topposition\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+                                                       "5\tfrom\tfrom\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                                                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OSTOPP 173"}));
+}
+
+// Protesters marching against their own country protest against its government.
+TEST(Coder, AProtestAgainstTheProtestersOwnCountryIsAgainstItsGovernment) {
+  const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                       "2\tprotesters\tprotester\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                       "3\tmarched\tmarch\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tagainst\tagainst\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                       "5\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tobl\t_\t_\n\n");
+  EXPECT_EQ(events(Coder(test_lexicon()).code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDCVL VLDGOV 141"}));
+}
+
+// A killing is coded by its victims: hundreds killed is a mass killing (202), one official
+// killed an assassination (186), a few people a plain attack (190).
+TEST(Coder, AKillingIsCodedByItsVictims) {
+  const auto killed = [](const std::string& object_rows) {
+    return events(Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tGunmen\tgunman\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+                                                                      "2\tkilled\tkill\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+                                                                      object_rows + "\n")));
+  };
+  EXPECT_EQ(killed("3\thundreds\thundred\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                   "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                   "5\tpeople\tpeople\tNOUN\tNNS\t_\t3\tnmod\t_\t_\n"),
+            (std::vector<std::string>{"---UAF ---CVL 202"}));
+  EXPECT_EQ(killed("3\t120\t120\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+                   "4\tpeople\tpeople\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"),
+            (std::vector<std::string>{"---UAF ---CVL 202"}));
+  EXPECT_EQ(killed("3\tfive\tfive\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+                   "4\tpeople\tpeople\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"),
+            (std::vector<std::string>{"---UAF ---CVL 190"}));
+  EXPECT_EQ(killed("3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+                   "4\tmayor\tmayor\tNOUN\tNN\t_\t2\tobj\t_\t_\n"),
+            (std::vector<std::string>{"---UAF ---GOV 186"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
