@@ -346,18 +346,31 @@ void ActorFinder::apply_place_country() {
   const auto locative = [&](int w) {
     return v_.has_kid_lemma(w, "case", {"IN", "NEAR", "THROUGH", "ACROSS", "AT", "OUTSIDE", "INSIDE", "AROUND"});
   };
+  const auto place = [&](const NounActor& a) {
+    if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) return false;
+    if (locative(a.head)) return true;
+    // "in the Sinjar region of northern Iraq": the place named by the of-phrase of a place.
+    const int of_head = v_[a.head].head;
+    return v_.has_kid_lemma(a.head, "case", {"OF"}) && of_head >= 0 && locative(of_head);
+  };
   std::string country;
   for (const auto& a : actors_) {
-    if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) continue;
-    if (!locative(a.head)) {
-      // "in the Sinjar region of northern Iraq": the place named by the of-phrase of a place.
-      const int of_head = v_[a.head].head;
-      if (!v_.has_kid_lemma(a.head, "case", {"OF"}) || of_head < 0 || !locative(of_head)) continue;
-    }
+    if (!place(a)) continue;
     if (!country.empty() && country != a.code.country) return;  // places of two countries
     country = a.code.country;
   }
   if (country.empty()) return;
+  // "Valdoria deployed troops near Ostra": the troops are the acting state's, not the
+  // place's. Another country named otherwise ("protested against U.S. sanctions") does not
+  // say whose the agents are.
+  for (const auto& a : actors_) {
+    const Word& w = v_[a.head];
+    const bool acting = w.rel == "nsubj" && w.sub != "pass";
+    if (acting && a.has_country && a.code.country != country && a.code.country.size() == 3 &&
+        a.code.country != "IGO" && a.code.country != "NGO" && a.code.country != "MNC") {
+      return;
+    }
+  }
   for (auto& a : actors_) {
     // Unidentified attackers stay unidentified: the place says where, not whose.
     const auto& roles = a.code.roles;

@@ -255,6 +255,7 @@ class SentenceCoder {
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
   void infer_target(const NounActor& src, const std::string& code, Actor& target) const;
   std::string killing_code(int verb, const std::string& code, const NounActor* target) const;
+  Clause posture_targets(int verb, const std::string& code, Clause c) const;
   // One mention per member of a joint code ("FRO/BIL/SAM"), when the options ask for it.
   std::vector<Mention> split_joint(Mention m) const;
   bool discarded() const;
@@ -642,8 +643,34 @@ std::string SentenceCoder::killing_code(int verb, const std::string& code, const
   return code;
 }
 
-void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx) {
+// "Eritrea mobilised reservists along its border with Ethiopia": a show of force (15x)
+// names its instrument as the object, the source's own forces, and the country it is aimed
+// at elsewhere in the clause. The target is then the last other country the clause names
+// ("sent a strike group toward the peninsula in a warning to North Korea"); with none,
+// there is no target.
+Clause SentenceCoder::posture_targets(int verb, const std::string& code, Clause c) const {
+  if (coder_.options().reference_semantics || !code.starts_with("15") || c.sources.empty()) return c;
+  const NounActor& src = *c.sources.front();
+  const auto own_forces = [&](const NounActor* t) {
+    return has_role(t->code, {"MIL"}) && (!t->has_country || t->code.country == src.code.country);
+  };
+  if (c.targets.empty() || !std::all_of(c.targets.begin(), c.targets.end(), own_forces)) return c;
+  const std::vector<int> clause = v_.subtree(verb);
+  const NounActor* aimed_at = nullptr;
+  for (const NounActor& a : actors_.all()) {
+    const bool in_clause = std::find(clause.begin(), clause.end(), a.head) != clause.end();
+    if (!in_clause || !a.has_country || !state_country(a.code) || a.code.country == src.code.country) continue;
+    if (std::find(c.targets.begin(), c.targets.end(), &a) != c.targets.end()) continue;
+    if (!aimed_at || a.head > aimed_at->head) aimed_at = &a;
+  }
+  c.targets.clear();
+  if (aimed_at) c.targets.push_back(aimed_at);
+  return c;
+}
+
+void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
+  const Clause c = posture_targets(verb, vc.code, clause);
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
   if (!c.targets.empty() && !targets_within_subject(c, vc.code)) {
     for (const auto* s : c.sources) {

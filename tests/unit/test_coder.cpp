@@ -43,7 +43,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- ARREST [173] ---\nARREST\n"
                           "--- AGREE [030] ---\nAGREE\n"
                           "--- KILL [190] ---\nKILL\n"
-                          "--- MARCH [141] ---\nMARCH\n")};
+                          "--- MARCH [141] ---\nMARCH\n"
+                          "--- DEPLOY [152] ---\nDEPLOY\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -310,6 +311,19 @@ TEST(Coder, AKillingIsCodedByItsVictims) {
   EXPECT_EQ(killed("3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
                    "4\tmayor\tmayor\tNOUN\tNN\t_\t2\tobj\t_\t_\n"),
             (std::vector<std::string>{"---UAF ---GOV 186"}));
+}
+
+// A show of force names the source's own troops as its object and the country it is aimed
+// at elsewhere: that country is the target, and without one there is none.
+TEST(Coder, AShowOfForceTargetsTheCountryItIsAimedAtNotItsOwnTroops) {
+  const Coder coder(test_lexicon());
+  const std::string deployed = "1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                               "2\tdeployed\tdeploy\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                               "3\ttroops\ttroop\tNOUN\tNNS\t_\t2\tobj\t_\t_\n";
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse(deployed + "4\tnear\tnear\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                                                                  "5\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 152"}));
+  EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse(deployed + "\n"))).empty());
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
