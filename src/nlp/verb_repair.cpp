@@ -235,12 +235,46 @@ bool repair_clause_attachments(Sentence& sentence) {
   return changed;
 }
 
+// "Japanese and Australian fighter jets held joint exercises" parsed with "Japanese" the
+// root, "jets" its object and "held" a clause under it, though the tags are right: the
+// finite verb after the noun becomes the root, the noun its subject and the adjective (with
+// its conjuncts) the noun's modifier.
+bool lift_verb_over_adjective_root(Sentence& s, std::size_t root) {
+  if (s.tokens[root].upos != "ADJ") return false;
+  const int root_id = static_cast<int>(root + 1);
+  std::size_t noun = root + 1;
+  while (noun < s.tokens.size() && !(s.tokens[noun].head == root_id && nominal(s.tokens[noun]))) {
+    // Only the adjective's own coordination ("and Australian") may come between.
+    const int head = s.tokens[noun].head;
+    if (head < root_id || head > static_cast<int>(s.tokens.size())) return false;
+    ++noun;
+  }
+  if (noun >= s.tokens.size()) return false;
+  const std::size_t verb = subtree_span(s, noun).second + 1;
+  if (verb >= s.tokens.size()) return false;
+  const Token& v = s.tokens[verb];
+  if (v.upos != "VERB" || v.head != root_id || (v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP")) return false;
+  const int verb_id = static_cast<int>(verb + 1);
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    Token& t = s.tokens[i];
+    if (t.head != root_id || i == noun || i == verb || t.deprel == "conj" || t.deprel == "cc") continue;
+    t.head = verb_id;
+  }
+  s.tokens[verb].head = 0;
+  s.tokens[verb].deprel = "root";
+  s.tokens[noun].head = verb_id;
+  s.tokens[noun].deprel = "nsubj";
+  s.tokens[root].head = static_cast<int>(noun + 1);
+  s.tokens[root].deprel = "amod";
+  return true;
+}
+
 bool repair_verbless_root(const Models& models, Sentence& sentence) {
   if (sentence.tokens.size() < 4) return false;
   const auto root = root_of(sentence);
   if (!root || !verbless_root(sentence, *root)) return false;
   const auto verb = verb_candidate(sentence);
-  if (!verb) return false;
+  if (!verb) return lift_verb_over_adjective_root(sentence, *root);
   Sentence trial = sentence;
   Token& t = trial.tokens[*verb];
   t.upos = "VERB";

@@ -156,8 +156,9 @@ void expect_well_formed(const Sentence& s) {
   EXPECT_EQ(roots, 1) << s.text;
 }
 
-// News sentences whose verb the tagger reads as a noun or participle: the repair makes the
-// verb the root, with the subject and object on it (src/nlp/verb_repair.cpp).
+// News sentences whose verb the tagger reads as a noun or participle, or the parser hangs
+// under an adjective: the repair makes the verb the root, with the subject and object on it
+// (src/nlp/verb_repair.cpp).
 TEST(Analyzer, RepairsAVerblessMainClause) {
   DYAD_REQUIRE_MODELS();
   struct Case {
@@ -167,7 +168,11 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
   };
   for (const Case& c : {Case{"Turkish warplanes struck targets in northern Iraq on Friday.", "struck", "warplanes"},
                         Case{"Brazilian military planes delivered food and medicine to the port on Thursday.",
-                             "delivered", "planes"}}) {
+                             "delivered", "planes"},
+                        // Right tags, but the nationality adjective parsed as the root.
+                        Case{"Japanese and Australian fighter jets held their first joint exercise in northern "
+                             "Australia this week.",
+                             "held", "jets"}}) {
     auto r = analyzer->analyze(c.text);
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r->size(), 1u);
