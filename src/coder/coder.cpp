@@ -266,6 +266,7 @@ class SentenceCoder {
   bool dated_in_earlier_year(int verb) const;
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
+  void refine_by_threatened_noun(int verb, VerbCoding& vc) const;
 
   const Coder& coder_;
   const Lexicon& lex_;
@@ -482,13 +483,35 @@ int SentenceCoder::governed_act(int verb, const std::vector<VerbCoding>& codings
   return -1;
 }
 
+// "threatened a nuclear strike", "threatened sanctions": a threat named by its object noun
+// rather than by a governed verb. Only the family's residual code (130) is refined.
+void SentenceCoder::refine_by_threatened_noun(int verb, VerbCoding& vc) const {
+  if (vc.code != "130" || coder_.options().reference_semantics) return;
+  static const std::pair<const char*, const char*> kThreatened[] = {
+      {"STRIKE", "138"}, {"ATTACK", "138"},    {"WAR", "138"},      {"INVASION", "138"},
+      {"RETALIATION", "138"}, {"REPRISAL", "138"}, {"SANCTION", "1312"}, {"EMBARGO", "1312"},
+      {"BOYCOTT", "1312"}};
+  for (int obj : v_.kids_with(verb, "obj")) {
+    for (const auto& [noun, code] : kThreatened) {
+      if (v_[obj].lemma != noun) continue;
+      vc.code = code;
+      vc.paired.clear();
+      vc.where += " (by the threatened act)";
+      return;
+    }
+  }
+}
+
 void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
   const std::vector<VerbCoding> original = codings;
   for (int i = 0; i < v_.size(); ++i) {
     VerbCoding& vc = codings[static_cast<std::size_t>(i)];
     if (!vc.entry || is_report_verb(v_[i])) continue;
     const int act = governed_act(i, original, 0);
-    if (act < 0) continue;
+    if (act < 0) {
+      refine_by_threatened_noun(i, vc);
+      continue;
+    }
     const std::string refined = governing_code(v_[i], vc.code, original[static_cast<std::size_t>(act)].code);
     if (refined.empty() || refined == vc.code) continue;
     out_.trace.push_back("verb \"" + sentence_.tokens[static_cast<std::size_t>(i)].form + "\" governs " +

@@ -49,6 +49,10 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep);
 // root is a verb (src/nlp/verb_repair.cpp says why). Returns whether it did.
 bool repair_verbless_root(const Models& models, Sentence& sentence);
 
+// Retags a singular noun right after the infinitive marker "to" as the base verb it must be
+// ("threatened to fire missiles") and parses again. Returns whether it did.
+bool repair_infinitive_nouns(const Models& models, Sentence& sentence);
+
 // Joins a predicate's subject that runs straight into a second subject of the same
 // predicate to that second one ("Ukrainian | President Zelensky asked"): UD gives a
 // predicate one subject. Returns whether it changed the tree.

@@ -108,6 +108,7 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
   parse_sentence(models.parser, sentence, models.parser_members);
   // Tags the caller gave are the caller's; predicted ones may be repaired.
   if (!tagged) {
+    repair_infinitive_nouns(models, sentence);
     repair_verbless_root(models, sentence);
     merge_split_subjects(sentence);
     repair_clause_attachments(sentence);

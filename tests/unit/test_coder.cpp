@@ -326,6 +326,21 @@ TEST(Coder, AShowOfForceTargetsTheCountryItIsAimedAtNotItsOwnTroops) {
   EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse(deployed + "\n"))).empty());
 }
 
+// A threat named by its object noun is coded by what is threatened.
+TEST(Coder, AThreatNamedByItsObjectNounIsCodedByWhatIsThreatened) {
+  const auto threatened = [](const std::string& noun, const std::string& lemma) {
+    return events(Coder(test_lexicon()).code(doc("2015-01-01"),
+                                             parse(std::string("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                               "2\tthreatened\tthreaten\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                               "3\t") + noun + "\t" + lemma + "\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+                                                   "4\tagainst\tagainst\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                                                   "5\tOstra\tOstra\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n\n")));
+  };
+  EXPECT_EQ(threatened("strike", "strike"), (std::vector<std::string>{"VLD OST 138"}));
+  EXPECT_EQ(threatened("sanctions", "sanction"), (std::vector<std::string>{"VLD OST 1312"}));
+  EXPECT_EQ(threatened("retribution", "retribution"), (std::vector<std::string>{"VLD OST 130"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"

@@ -202,6 +202,26 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
   }
 }
 
+// After the infinitive marker "to" comes a verb, whatever the tagger said.
+TEST(Analyzer, AWordAfterTheInfinitiveMarkerIsAVerb) {
+  DYAD_REQUIRE_MODELS();
+  auto r = analyzer->analyze("North Korea threatened to fire missiles toward Guam.");
+  ASSERT_TRUE(r.ok());
+  const Sentence& s = r->front();
+  expect_well_formed(s);
+  int fire = -1, threatened = -1;
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.tokens[i].form == "fire") fire = static_cast<int>(i);
+    if (s.tokens[i].form == "threatened") threatened = static_cast<int>(i);
+  }
+  ASSERT_GE(fire, 0);
+  ASSERT_GE(threatened, 0);
+  const Token& f = s.tokens[static_cast<std::size_t>(fire)];
+  EXPECT_EQ(f.upos, "VERB");
+  EXPECT_EQ(f.head, threatened + 1);
+  EXPECT_EQ(f.deprel, "xcomp");
+}
+
 // A title and name split into two subjects by the parser become one subject again.
 TEST(Analyzer, APredicateHasOneSubject) {
   DYAD_REQUIRE_MODELS();
