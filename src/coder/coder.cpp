@@ -267,6 +267,7 @@ class SentenceCoder {
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
   void refine_by_threatened_noun(int verb, VerbCoding& vc) const;
+  void refine_by_requested_noun(int verb, VerbCoding& vc) const;
 
   const Coder& coder_;
   const Lexicon& lex_;
@@ -502,6 +503,49 @@ void SentenceCoder::refine_by_threatened_noun(int verb, VerbCoding& vc) const {
   }
 }
 
+// "asked Germany for air defence systems", "demanded the release of", "called for a
+// ceasefire": an appeal, demand, promise or refusal named by the noun of what is asked
+// for, as its object or under "for". The noun stands for an act (weapons: military aid,
+// 072; talks: 046) and the family's code for that act is taken, as for a governed verb.
+void SentenceCoder::refine_by_requested_noun(int verb, VerbCoding& vc) const {
+  if (coder_.options().reference_semantics) return;
+  if (vc.code != "020" && vc.code != "030" && vc.code != "100" && vc.code != "120") return;
+  static const std::pair<const char*, const char*> kActs[] = {
+      {"WEAPON", "072"},  {"ARM", "072"},        {"ARMS", "072"},        {"AMMUNITION", "072"},
+      {"MISSILE", "072"}, {"TANK", "072"},       {"HELICOPTER", "072"},  {"JET", "072"},
+      {"AID", "070"},     {"ASSISTANCE", "070"}, {"LOAN", "071"},        {"RELEASE", "0841"},
+      {"TALKS", "046"},   {"NEGOTIATION", "046"}, {"DIALOGUE", "046"},   {"CEASEFIRE", "0871"},
+      {"TRUCE", "0871"},  {"WITHDRAWAL", "0874"}, {"RESIGNATION", "0831"}, {"MEDIATION", "045"}};
+  std::vector<int> nouns = v_.kids_with(verb, "obj");
+  for (int k : v_.kids_with(verb, "obl")) {
+    if (v_.has_kid_lemma(k, "case", {"FOR"})) nouns.push_back(k);
+  }
+  // "more air defence systems": the system's kind names the act.
+  const auto act_of = [&](int noun) -> std::string {
+    const Word& w = v_[noun];
+    if (w.lemma == "SYSTEM" && (v_.has_kid_lemma(noun, "compound", {"DEFENCE", "DEFENSE", "MISSILE", "WEAPON"}))) return "072";
+    if (w.lemma == "AID" || w.lemma == "ASSISTANCE") {
+      if (v_.has_kid_lemma(noun, "amod", {"MILITARY"})) return "072";
+      if (v_.has_kid_lemma(noun, "amod", {"HUMANITARIAN"})) return "073";
+      if (v_.has_kid_lemma(noun, "amod", {"ECONOMIC", "FINANCIAL"})) return "071";
+    }
+    for (const auto& [lemma, act] : kActs) {
+      if (w.lemma == lemma || w.form == lemma) return act;
+    }
+    return {};
+  };
+  for (int noun : nouns) {
+    const std::string act = act_of(noun);
+    if (act.empty()) continue;
+    const std::string refined = family_code(vc.code.substr(0, 2), act);
+    if (refined.empty() || refined == vc.code) continue;
+    vc.code = refined;
+    vc.paired.clear();
+    vc.where += " (by what is asked for)";
+    return;
+  }
+}
+
 void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
   const std::vector<VerbCoding> original = codings;
   for (int i = 0; i < v_.size(); ++i) {
@@ -510,6 +554,7 @@ void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
     const int act = governed_act(i, original, 0);
     if (act < 0) {
       refine_by_threatened_noun(i, vc);
+      refine_by_requested_noun(i, vc);
       continue;
     }
     const std::string refined = governing_code(v_[i], vc.code, original[static_cast<std::size_t>(act)].code);

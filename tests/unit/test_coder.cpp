@@ -44,7 +44,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- AGREE [030] ---\nAGREE\n"
                           "--- KILL [190] ---\nKILL\n"
                           "--- MARCH [141] ---\nMARCH\n"
-                          "--- DEPLOY [152] ---\nDEPLOY\n")};
+                          "--- DEPLOY [152] ---\nDEPLOY\n"
+                          "--- ASK [020] ---\nASK\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -339,6 +340,21 @@ TEST(Coder, AThreatNamedByItsObjectNounIsCodedByWhatIsThreatened) {
   EXPECT_EQ(threatened("strike", "strike"), (std::vector<std::string>{"VLD OST 138"}));
   EXPECT_EQ(threatened("sanctions", "sanction"), (std::vector<std::string>{"VLD OST 1312"}));
   EXPECT_EQ(threatened("retribution", "retribution"), (std::vector<std::string>{"VLD OST 130"}));
+}
+
+// An appeal named by the noun of what is asked for takes the appeal's code for that act.
+TEST(Coder, AnAppealIsCodedByWhatIsAskedFor) {
+  const auto asked_for = [](const std::string& noun, const std::string& lemma) {
+    return events(Coder(test_lexicon()).code(doc("2015-01-01"),
+                                             parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                   "2\tasked\task\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                   "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                                                   "4\tfor\tfor\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                                                   "5\t" + noun + "\t" + lemma + "\tNOUN\tNNS\t_\t2\tobl\t_\t_\n\n")));
+  };
+  EXPECT_EQ(asked_for("weapons", "weapon"), (std::vector<std::string>{"VLD OST 0232"}));
+  EXPECT_EQ(asked_for("talks", "talks"), (std::vector<std::string>{"VLD OST 026"}));
+  EXPECT_EQ(asked_for("patience", "patience"), (std::vector<std::string>{"VLD OST 020"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
