@@ -133,6 +133,8 @@ std::string governing_code(const Word& w, const std::string& own, const std::str
 std::string future_code(const std::string& act) {
   if (act.size() < 3 || act == "---") return {};
   const std::string root = cameo_root(act);
+  // A pattern that already codes the intent ("send reinforcements" 0332) keeps it.
+  if (root == "03") return act;
   if (root >= "04" && root <= "08") return family_code("03", act);
   if (root >= "15") return threat_code(act);
   return {};
