@@ -269,6 +269,7 @@ class SentenceCoder {
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
   void refine_by_threatened_noun(int verb, VerbCoding& vc) const;
+  std::vector<const NounActor*> speaker_for_state(int verb, int reporter, std::vector<const NounActor*> sources) const;
   void refine_by_requested_noun(int verb, VerbCoding& vc) const;
 
   const Coder& coder_;
@@ -738,6 +739,29 @@ Clause SentenceCoder::posture_targets(int verb, const std::string& code, Clause 
   return c;
 }
 
+// "Obama said the United States would back India's bid", "Iran will strike Israel, Iran's
+// foreign minister said": a state's stated intent or threat, said by one of its officials,
+// is that official's statement. The speaker (the subject of the report verb governing the
+// act, or of one hung on it) replaces a source that is only the speaker's country.
+std::vector<const NounActor*> SentenceCoder::speaker_for_state(int verb, int reporter,
+                                                              std::vector<const NounActor*> sources) const {
+  if (reporter < 0) {
+    for (int k : v_.kids_with(verb, "parataxis")) {
+      if (!is_report_verb(v_[k])) continue;
+      reporter = subject_of(v_, k).word;
+      break;
+    }
+  }
+  if (reporter < 0 || sources.size() != 1 || !sources.front()->code.roles.empty()) return sources;
+  const auto speakers = actors_.find_in(reporter);
+  if (speakers.size() != 1) return sources;
+  const NounActor* speaker = speakers.front();
+  if (!speaker->has_country || speaker->code.roles.empty() || speaker->code.country != sources.front()->code.country) {
+    return sources;
+  }
+  return {speaker};
+}
+
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   const Clause c = posture_targets(verb, vc.code, clause);
@@ -903,6 +927,7 @@ void SentenceCoder::run() {
       continue;
     }
     EventContext ctx;
+    int reporter = -1;      // the subject of the report verb the act is claimed by
     bool governed = false;  // the act sits in the clause of another coded verb
     bool negated = v_.has_kid_lemma(i, "advmod", {"NOT", "N'T", "NEVER"});
     // "failed to agree": the act did not happen.
@@ -941,6 +966,7 @@ void SentenceCoder::run() {
           whole.first = span.front();
           whole.last = span.back();
           ctx.claimed_by = text_of(whole);
+          reporter = gs.word;
         }
       } else if (w.rel != "parataxis" && (w.rel != "advcl" || opt.fold_adverbial_acts) && is_verb(g)) {
         const VerbCoding& gc = codings[static_cast<std::size_t>(w.head)];
@@ -953,6 +979,7 @@ void SentenceCoder::run() {
     }
     // "Germany said it would send weapons", "Iran will strike Israel": a stated future act
     // is an intent or a threat, and is written as such (not when only possible: "could").
+    bool stated_future = false;
     if (!opt.reference_semantics && !governed && !negated && !speculative &&
         (ctx.future || ctx.hypothetical)) {
       const std::string stated = future_code(recoded.code);
@@ -961,6 +988,7 @@ void SentenceCoder::run() {
         recoded.code = stated;
         recoded.paired.clear();
         ctx.hypothetical = false;
+        stated_future = true;
       }
     }
     if (!opt.reference_semantics && dated_in_earlier_year(i)) {
@@ -969,6 +997,7 @@ void SentenceCoder::run() {
       continue;
     }
     Clause c = clause_of(i, recoded);
+    if (stated_future) c.sources = speaker_for_state(i, reporter, c.sources);
     apply_defaults(c);
     if (c.sources.empty()) {
       note(actors_.all().empty() ? NoEventReason::kNoActor : NoEventReason::kNoSource);

@@ -357,6 +357,18 @@ TEST(Coder, AnAppealIsCodedByWhatIsAskedFor) {
   EXPECT_EQ(asked_for("patience", "patience"), (std::vector<std::string>{"VLD OST 020"}));
 }
 
+// A state's stated threat, said by one of its officials, is the official's statement.
+TEST(Coder, AStatesStatedIntentSaidByItsOfficialIsTheOfficials) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                                                                      "2\tofficials\tofficial\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                                                                      "3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "4\tValdoria\tValdoria\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+                                                                      "5\twould\twould\tAUX\tMD\t_\t6\taux\t_\t_\n"
+                                                                      "6\tattack\tattack\tVERB\tVB\t_\t3\tccomp\t_\t_\n"
+                                                                      "7\tOstra\tOstra\tPROPN\tNNP\t_\t6\tobj\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLDGOV OST 138"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
