@@ -269,6 +269,7 @@ class SentenceCoder {
   int governed_act(int verb, const std::vector<VerbCoding>& codings, int depth) const;
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
   void refine_by_threatened_noun(int verb, VerbCoding& vc) const;
+  void refine_accusation(int verb, VerbCoding& vc) const;
   std::vector<const NounActor*> speaker_for_state(int verb, int reporter, std::vector<const NounActor*> sources) const;
   void refine_by_requested_noun(int verb, VerbCoding& vc) const;
 
@@ -549,12 +550,52 @@ void SentenceCoder::refine_by_requested_noun(int verb, VerbCoding& vc) const {
   }
 }
 
+// "accused Russia of hacking", "accused the United States of preparing a military
+// invasion": CAMEO sorts accusations (112) by what is alleged: crime or corruption 1121,
+// human rights abuses 1122, aggression 1123, war crimes 1124, espionage 1125. The allegation
+// is the verb's "of" clause or phrase, by its head word, or by the object of a head that
+// only prepares it (prepare, plan, plot).
+void SentenceCoder::refine_accusation(int verb, VerbCoding& vc) const {
+  if (vc.code != "112" || coder_.options().reference_semantics) return;
+  static const std::pair<const char*, const char*> kAlleged[] = {
+      {"CORRUPTION", "1121"}, {"FRAUD", "1121"},       {"BRIBERY", "1121"},    {"EMBEZZLEMENT", "1121"},
+      {"TORTURE", "1122"},    {"TORTURING", "1122"},   {"ABUSE", "1122"},      {"REPRESSION", "1122"},
+      {"ATTACK", "1123"},     {"INVADE", "1123"},      {"INVASION", "1123"},   {"AGGRESSION", "1123"},
+      {"BOMB", "1123"},       {"SHELL", "1123"},       {"GENOCIDE", "1124"},   {"MASSACRE", "1124"},
+      {"SPY", "1125"},        {"SPYING", "1125"},      {"ESPIONAGE", "1125"},  {"HACK", "1125"},
+      {"HACKING", "1125"},    {"TREASON", "1125"}};
+  const auto alleged = [&](int w) -> std::string {
+    for (const auto& [lemma, code] : kAlleged) {
+      if (v_[w].lemma == lemma) return code;
+    }
+    return {};
+  };
+  for (int k : v_[verb].kids) {
+    const Word& w = v_[k];
+    const bool of_clause = (w.rel == "advcl" || w.rel == "acl") && v_.has_kid_lemma(k, "mark", {"OF"});
+    const bool of_phrase = (w.rel == "obl" || w.rel == "nmod") && v_.has_kid_lemma(k, "case", {"OF"});
+    if (!of_clause && !of_phrase) continue;
+    std::string code = alleged(k);
+    if (code.empty() && (w.lemma == "PREPARE" || w.lemma == "PLAN" || w.lemma == "PLOT")) {
+      for (int obj : v_.kids_with(k, "obj")) {
+        if (code.empty()) code = alleged(obj);
+      }
+    }
+    if (code.empty()) continue;
+    vc.code = code;
+    vc.paired.clear();
+    vc.where += " (by the allegation)";
+    return;
+  }
+}
+
 void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
   const std::vector<VerbCoding> original = codings;
   for (int i = 0; i < v_.size(); ++i) {
     VerbCoding& vc = codings[static_cast<std::size_t>(i)];
     if (!vc.entry || is_report_verb(v_[i])) continue;
     const int act = governed_act(i, original, 0);
+    refine_accusation(i, vc);
     if (act < 0) {
       refine_by_threatened_noun(i, vc);
       refine_by_requested_noun(i, vc);

@@ -45,7 +45,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- KILL [190] ---\nKILL\n"
                           "--- MARCH [141] ---\nMARCH\n"
                           "--- DEPLOY [152] ---\nDEPLOY\n"
-                          "--- ASK [020] ---\nASK\n")};
+                          "--- ASK [020] ---\nASK\n"
+                          "--- ACCUSE [112] ---\nACCUSE\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -367,6 +368,21 @@ TEST(Coder, AStatesStatedIntentSaidByItsOfficialIsTheOfficials) {
                                                                       "6\tattack\tattack\tVERB\tVB\t_\t3\tccomp\t_\t_\n"
                                                                       "7\tOstra\tOstra\tPROPN\tNNP\t_\t6\tobj\t_\t_\n\n"));
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLDGOV OST 138"}));
+}
+
+// An accusation is coded by what it alleges.
+TEST(Coder, AnAccusationIsCodedByWhatItAlleges) {
+  const auto accused_of = [](const std::string& verb, const std::string& lemma) {
+    return events(Coder(test_lexicon()).code(doc("2015-01-01"),
+                                             parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                   "2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                   "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                                                   "4\tof\tof\tSCONJ\tIN\t_\t5\tmark\t_\t_\n"
+                                                   "5\t" + verb + "\t" + lemma + "\tVERB\tVBG\t_\t2\tadvcl\t_\t_\n\n")));
+  };
+  EXPECT_EQ(accused_of("spying", "spy"), (std::vector<std::string>{"VLD OST 1125"}));
+  EXPECT_EQ(accused_of("torturing", "torture"), (std::vector<std::string>{"VLD OST 1122"}));
+  EXPECT_EQ(accused_of("lying", "lie"), (std::vector<std::string>{"VLD OST 112"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
