@@ -270,6 +270,7 @@ class SentenceCoder {
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
   void refine_by_threatened_noun(int verb, VerbCoding& vc) const;
   void refine_accusation(int verb, VerbCoding& vc) const;
+  void refine_meeting_by_purpose(int verb, VerbCoding& vc) const;
   std::vector<const NounActor*> speaker_for_state(int verb, int reporter, std::vector<const NounActor*> sources) const;
   void refine_by_requested_noun(int verb, VerbCoding& vc) const;
 
@@ -589,6 +590,22 @@ void SentenceCoder::refine_accusation(int verb, VerbCoding& vc) const {
   }
 }
 
+// "met at a border bridge to discuss smuggling": a meeting (040) held to discuss or
+// negotiate is a negotiation (046).
+void SentenceCoder::refine_meeting_by_purpose(int verb, VerbCoding& vc) const {
+  if (vc.code != "040" || coder_.options().reference_semantics) return;
+  for (int k : v_[verb].kids) {
+    const Word& w = v_[k];
+    if (w.rel != "advcl" && w.rel != "xcomp") continue;
+    if (w.lemma != "DISCUSS" && w.lemma != "NEGOTIATE" && w.lemma != "TALK") continue;
+    if (!v_.has_kid_lemma(k, "mark", {"TO"})) continue;
+    vc.code = "046";
+    vc.paired.clear();
+    vc.where += " (by its purpose)";
+    return;
+  }
+}
+
 void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
   const std::vector<VerbCoding> original = codings;
   for (int i = 0; i < v_.size(); ++i) {
@@ -596,6 +613,7 @@ void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
     if (!vc.entry || is_report_verb(v_[i])) continue;
     const int act = governed_act(i, original, 0);
     refine_accusation(i, vc);
+    refine_meeting_by_purpose(i, vc);
     if (act < 0) {
       refine_by_threatened_noun(i, vc);
       refine_by_requested_noun(i, vc);

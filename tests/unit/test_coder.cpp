@@ -385,6 +385,19 @@ TEST(Coder, AnAccusationIsCodedByWhatItAlleges) {
   EXPECT_EQ(accused_of("lying", "lie"), (std::vector<std::string>{"VLD OST 112"}));
 }
 
+// A meeting held to discuss something is a negotiation.
+TEST(Coder, AMeetingHeldToDiscussIsANegotiation) {
+  const std::string met = "1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                          "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                          "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n";
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse(met + "\n"))), (std::vector<std::string>{"VLD OST 040"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse(met + "4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n"
+                                                             "5\tdiscuss\tdiscuss\tVERB\tVB\t_\t2\tadvcl\t_\t_\n"
+                                                             "6\ttrade\ttrade\tNOUN\tNN\t_\t5\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 046"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
