@@ -393,6 +393,13 @@ void ActorFinder::apply_document_country() {
 void ActorFinder::drop_descriptive_agents() {
   if (!rules_.drop_descriptive_agents) return;
   const auto descriptive = [&](const NounActor& a) {
+    if (a.has_country && !a.country_from_document) return false;
+    // "the rebel-held city": who holds a place describes the place, it is not a party here.
+    const int parent = v_[a.head].head;
+    if (parent >= 0 && v_[parent].rel == "amod" &&
+        (v_[parent].lemma == "HOLD" || v_[parent].lemma == "CONTROL" || v_[parent].lemma == "OCCUPY")) {
+      return true;
+    }
     if (a.has_country || a.first != a.last || v_[a.first].upos != "ADJ" || v_[a.first].rel != "amod") return false;
     const int noun = v_[a.first].head;
     // "naval forces" are a party; "naval exercises" are an act.

@@ -30,7 +30,7 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                            "MARA_QUELL_\n\t[VLDELI 19900101-20091231]\n\t[VLDGOV 20100101-20301231]\n")};
     f.agents = {write_temp("agents.txt",
                            "TROOP [~MIL]\nOFFICIAL [~GOV]\nPOLICE [~COP]\nSTUDENT [~EDU]\nOPPOSITION [~OPP]\n"
-                           "PROTESTER [~CVL]\nPEOPLE [~CVL]\nMAYOR [~GOV]\nGUNMAN [~UAF]\n")};
+                           "PROTESTER [~CVL]\nPEOPLE [~CVL]\nMAYOR [~GOV]\nGUNMAN [~UAF]\nREBEL [~REB]\n")};
     f.verbs = {write_temp("verbs.txt",
                           "--- SHELL [194] ---\nSHELL\n"
                           "--- CONDEMN [111] ---\nCONDEMN\nCRITICIZE\n"
@@ -396,6 +396,20 @@ TEST(Coder, AMeetingHeldToDiscussIsANegotiation) {
                                                              "5\tdiscuss\tdiscuss\tVERB\tVB\t_\t2\tadvcl\t_\t_\n"
                                                              "6\ttrade\ttrade\tNOUN\tNN\t_\t5\tobj\t_\t_\n\n"))),
             (std::vector<std::string>{"VLD OST 046"}));
+}
+
+// "the rebel-held town": who holds a place describes it; the rebels are no party here.
+TEST(Coder, WhoHoldsAPlaceIsNoPartyToTheAct) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                                      "2\tshelled\tshell\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "3\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+                                                                      "4\trebel\trebel\tNOUN\tNN\t_\t6\tobl:unmarked\t_\t_\n"
+                                                                      "5\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\t_\n"
+                                                                      "6\theld\thold\tVERB\tVBN\t_\t7\tamod\t_\t_\n"
+                                                                      "7\ttown\ttown\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+                                                                      "8\tof\tof\tADP\tIN\t_\t9\tcase\t_\t_\n"
+                                                                      "9\tOstra\tOstra\tPROPN\tNNP\t_\t7\tnmod\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 194"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
