@@ -191,8 +191,10 @@ Subject subject_of(const SentenceView& v, int verb) {
   if (be && agent && s.word >= 0 && !object) passive_aux = true;
   // A parser sometimes reads a past tense or a perfect's participle as passive ("police
   // arrested students", "the toll has risen"): without a passive auxiliary, "have" or an
-  // object makes it active.
-  s.passive = passive_aux || (passive_subject && !perfect && !object);
+  // object makes it active, and so does a finite form with no "be" ("thousands of
+  // Armenians protested": a finite verb without an auxiliary cannot be passive).
+  const bool finite_alone = v[verb].finite && !be;
+  s.passive = passive_aux || (passive_subject && !perfect && !object && !finite_alone);
   return s;
 }
 

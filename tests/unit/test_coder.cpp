@@ -412,6 +412,15 @@ TEST(Coder, WhoHoldsAPlaceIsNoPartyToTheAct) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 194"}));
 }
 
+// A finite verb with no auxiliary is active whatever the parser's subject relation says.
+TEST(Coder, AFiniteVerbWithoutAuxiliaryIsActive) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj:pass\t_\t_\n"
+                                                                      "2\tmarched\tmarch\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_\n"
+                                                                      "3\tagainst\tagainst\tADP\tIN\t_\t4\tcase\t_\t_\n"
+                                                                      "4\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 141"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
