@@ -175,7 +175,16 @@ bool lift_main_clause_over_relative(Sentence& s, std::size_t p) {
 // with a "by" agent, modifies the object.
 bool attach_reduced_relative(Sentence& s, std::size_t p) {
   bool moved = false;
-  for (const std::size_t x : children(s, p, "xcomp")) {
+  // The parser reads such a participle as an open or a clausal complement; a clausal one
+  // with a subject, marker or auxiliary of its own is a true clause and stays.
+  std::vector<std::size_t> complements = children(s, p, "xcomp");
+  for (const std::size_t c : children(s, p, "ccomp")) {
+    const bool bare = children(s, c, "nsubj").empty() && children(s, c, "nsubj:pass").empty() &&
+                      children(s, c, "mark").empty() && children(s, c, "aux").empty() &&
+                      children(s, c, "aux:pass").empty();
+    if (bare) complements.push_back(c);
+  }
+  for (const std::size_t x : complements) {
     Token& t = s.tokens[x];
     if (t.xpos != "VBN") continue;
     const bool agent = !children(s, x, "obl:agent").empty();
@@ -221,7 +230,7 @@ bool repair_clause_attachments(Sentence& sentence) {
   for (const Token& t : sentence.tokens) {
     if (t.head < 0) continue;
     if (t.deprel == "nsubj") ++subjects[static_cast<std::size_t>(t.head)];
-    if (t.deprel == "xcomp") ++complements[static_cast<std::size_t>(t.head)];
+    if (t.deprel == "xcomp" || (t.deprel == "ccomp" && t.xpos == "VBN")) ++complements[static_cast<std::size_t>(t.head)];
   }
   bool changed = false;
   for (std::size_t p = 0; p < sentence.tokens.size(); ++p) {
