@@ -33,7 +33,7 @@ SuiteReport run_with_our_parser(const std::string& rel) {
   auto analyzer = Analyzer::load(default_nlp_models_dir());
   EXPECT_TRUE(analyzer.ok()) << analyzer.error().to_string();
   if (!suite.ok() || !analyzer.ok()) return {};
-  // PETRARCH's records carry Penn trees: their words and tags go to our parser.
+  // PETRARCH's records carry Penn trees: converted to dependencies, they are lemmatised.
   auto report = run_suite(
       *suite,
       [&](const std::string& text) -> std::optional<Sentence> {
@@ -41,11 +41,7 @@ SuiteReport run_with_our_parser(const std::string& rel) {
         if (!s || s->empty()) return std::nullopt;
         return std::move(s->front());
       },
-      [&](const Sentence& tagged) -> std::optional<Sentence> {
-        Sentence s = tagged;
-        analyzer->parse(s);
-        return s;
-      });
+      analyzer_tagged_parser(*analyzer));
   EXPECT_TRUE(report.ok());
   return report.ok() ? *report : SuiteReport{};
 }
