@@ -161,6 +161,7 @@ class Converter {
     set(root, -1, "root");
     mark_passives();
     raise_infinitive_subjects();
+    participles_after_prepositions();
     decide_upos();
   }
 
@@ -291,7 +292,7 @@ class Converter {
       while (next < groups.size() && groups[next].second <= k) ++next;
       if (next < groups.size() && k >= groups[next].first) continue;  // inside a conjunct
       const int kid = kids(n)[static_cast<std::size_t>(k)];
-      const int on = next < groups.size() ? heads[next] : heads.back();
+      const int on = next < groups.size() ? heads[next] : first;  // a closing stop is the whole's
       const bool coordinator = label(kid) == "CC" || label(kid) == "CONJP";
       set(head_of(kid), on, coordinator ? "cc" : "punct");
     }
@@ -367,9 +368,9 @@ class Converter {
   int copular_predicate(int n, int verb, int e) const {
     const int v = kid_at(n, verb);
     if (!leaf(v) || !label(v).starts_with("VB") || !be_form(word(node(v).word).form)) return -1;
-    if (find_kid(n, verb + 1, e, true, {"VP", "S", "SBAR"}) >= 0) return -1;
     for (int k = verb + 1; k < e; ++k) {
       const int kid = kid_at(n, k);
+      if (one_of(label(kid), {"VP", "S", "SBAR"})) return -1;  // "is to act": the verb's complement
       if (one_of(label(kid), {"NP", "ADJP", "PP", "UCP"}) && node(kid).function != "TMP") return k;
     }
     return -1;
@@ -488,6 +489,7 @@ class Converter {
       if (l == "S") return has_subject(dep) ? "ccomp" : (after_comma(n, b, k) ? "advcl" : "xcomp");
       if (l == "SBAR") return adverbial(dep) ? "advcl" : "ccomp";
       if (l == "ADJP") return "xcomp";
+      if (l == "VP") return "xcomp";  // "will not wire (VP tap the links)": a verb's verb
       if (l == "SQ" || l == "SBARQ") return "ccomp";
     }
     if (l == "S" && label(n) == "S") return before && has_subject(dep) ? "ccomp" : "parataxis";
@@ -611,18 +613,28 @@ class Converter {
   }
 
   // A clause with a passive auxiliary has a passive subject, and its "by" phrase is the
-  // agent.
+  // agent, also where Penn hangs it on an adverb of the verb ("opposed (ADVP earlier (PP
+  // by Osgiliath))").
   void mark_passives() {
     for (int v = 0; v < static_cast<int>(s_.tokens.size()); ++v) {
       if (dependents(v, "aux:pass").empty()) continue;
       for (int w : dependents(v, "nsubj")) word(w).deprel = "nsubj:pass";
       for (int w : dependents(v, "csubj")) word(w).deprel = "csubj:pass";
-      for (int w : dependents(v, "obl")) {
-        for (int c : dependents(w, "case")) {
-          if (lower(word(c).form) == "by") word(w).deprel = "obl:agent";
-        }
+      std::vector<int> obliques = dependents(v, "obl");
+      for (int a : dependents(v, "advmod")) {
+        for (int w : dependents(a, "obl")) obliques.push_back(w);
+      }
+      for (int w : obliques) {
+        if (!by_phrase(w)) continue;
+        word(w).head = v + 1;
+        word(w).deprel = "obl:agent";
       }
     }
+  }
+
+  bool by_phrase(int w) const {
+    const auto cases = dependents(w, "case");
+    return std::any_of(cases.begin(), cases.end(), [&](int c) { return lower(word(c).form) == "by"; });
   }
 
   // Penn writes "urged Arnor to resume talks" with "Arnor" the subject of the infinitive
@@ -639,6 +651,30 @@ class Converter {
       word(subjects.front()).head = governor + 1;
       word(subjects.front()).deprel = dependents(governor, "obj").empty() ? "obj" : "iobj";
       word(c).deprel = "xcomp";
+    }
+  }
+
+  // "against besieged Osgiliath", bracketed (PP against (S (VP besieged (NP Osgiliath)))):
+  // a preposition takes no clause of a bare past participle, so the participle is an
+  // adjective of the noun after it, and the noun the preposition's object.
+  void participles_after_prepositions() {
+    for (int v = 0; v < static_cast<int>(s_.tokens.size()); ++v) {
+      Token& verb = word(v);
+      if (verb.xpos != "VBN" || (verb.deprel != "advcl" && verb.deprel != "acl")) continue;
+      const auto marks = dependents(v, "mark");
+      const auto objects = dependents(v, "obj");
+      if (marks.size() != 1 || objects.empty() || word(marks.front()).xpos != "IN" || marks.front() > v ||
+          objects.front() < v || !dependents(v, "aux").empty() || !dependents(v, "aux:pass").empty() ||
+          !dependents(v, "nsubj").empty()) {
+        continue;
+      }
+      const int noun = objects.front();
+      word(noun).head = verb.head;
+      word(noun).deprel = verb.deprel == "advcl" ? "obl" : "nmod";
+      word(marks.front()).head = noun + 1;
+      word(marks.front()).deprel = "case";
+      verb.head = noun + 1;
+      verb.deprel = "amod";
     }
   }
 
