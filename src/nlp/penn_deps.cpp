@@ -360,7 +360,22 @@ class Converter {
     if (!leaf(v)) return -1;
     const std::string_view tag = label(v);
     if (tag != "MD" && tag != "TO" && !(tag.starts_with("VB") && auxiliary_form(word(node(v).word).form))) return -1;
-    return find_kid(n, verb + 1, e, true, {"VP"});
+    if (const int k = find_kid(n, verb + 1, e, true, {"VP"}); k >= 0) return k;
+    // "did (S (VP allow ...))": a modal's or do's bare infinitive bracketed as a clause.
+    const int k = find_kid(n, verb + 1, e, true, {"S"});
+    const bool modal = tag == "MD" || one_of(lower(word(node(v).word).form), {"do", "does", "did"});
+    return modal && k >= 0 && bare_infinitive_clause(kid_at(n, k)) ? k : -1;
+  }
+
+  // A clause (S) of one verb phrase headed by a bare infinitive (VB), no subject, no "to".
+  bool bare_infinitive_clause(int s) const {
+    int vp = -1;
+    for (int k : kids(s)) {
+      if (punct(k)) continue;
+      if (label(k) != "VP" || vp >= 0) return false;
+      vp = k;
+    }
+    return vp >= 0 && !kids(vp).empty() && label(kids(vp).front()) == "VB";
   }
 
   // A form of "be" with a predicate (a noun, adjective or prepositional phrase) and no
