@@ -202,8 +202,9 @@ class Converter {
   int attach_span(int n, int b, int e) {
     const int h = head_kid(n, b, e);
     const int head = head_of(kids(n)[static_cast<std::size_t>(h)]);
+    find_arguments(n, b, e, h);
     for (int k = b; k < e; ++k) {
-      if (k != h) set(head_of(kids(n)[static_cast<std::size_t>(k)]), head, relation(n, b, e, h, k));
+      if (k != h) set(head_of(kids(n)[static_cast<std::size_t>(k)]), head, relation(n, b, h, k));
     }
     return head;
   }
@@ -257,14 +258,14 @@ class Converter {
       return label(ks[static_cast<std::size_t>(k)]) == "CC" || label(ks[static_cast<std::size_t>(k)]) == "CONJP";
     };
     const auto content = [&](int k) { return !punct(ks[static_cast<std::size_t>(k)]) && !coordinator(k); };
-    bool coordinated = false;
-    for (int k = 1; k + 1 < size && !coordinated; ++k) {
-      if (!coordinator(k)) continue;
-      bool before = false, after = false;
-      for (int j = 0; j < k; ++j) before = before || content(j);
-      for (int j = k + 1; j < size; ++j) after = after || content(j);
-      coordinated = before && after;
+    int first = -1, last = -1;  // the first and last content kids
+    for (int k = 0; k < size; ++k) {
+      if (!content(k)) continue;
+      if (first < 0) first = k;
+      last = k;
     }
+    bool coordinated = false;
+    for (int k = first + 1; first >= 0 && k < last && !coordinated; ++k) coordinated = coordinator(k);
     if (!coordinated) return {{0, size}};
     std::vector<std::pair<int, int>> out;
     int start = 0;
@@ -284,6 +285,7 @@ class Converter {
   // coordinator or comma is the cc or punct of the conjunct after it.
   int attach_coordination(int n, const std::vector<std::pair<int, int>>& groups) {
     std::vector<int> heads;
+    heads.reserve(groups.size());
     for (const auto& [b, e] : groups) heads.push_back(attach_span(n, b, e));
     const int first = heads.front();
     for (std::size_t g = 1; g < heads.size(); ++g) set(heads[g], first, "conj");
@@ -478,7 +480,7 @@ class Converter {
 
   // A dependent of a clause or verb phrase: subjects before the verb, objects and
   // complements after it.
-  std::string_view clause_relation(int n, int b, int e, int h, int k) const {
+  std::string_view clause_relation(int n, int b, int h, int k) const {
     const int dep = kid_at(n, k);
     const int head = kid_at(n, h);
     const std::string_view l = label(dep);
@@ -495,12 +497,12 @@ class Converter {
     }
     if (fn == "TMP" || fn == "ADV" || fn == "LOC") return l == "NP" ? "obl" : modifier_relation(dep);
     const bool subject_side = label(n) == "S" || label(n) == "SQ" || (label(n) == "SINV" && !before);
-    if (subject_side && (l == "NP" || l == "WHNP") && (label(n) != "S" || before) && nearest_subject(n, b, e, h, k)) {
+    if (subject_side && (l == "NP" || l == "WHNP") && (label(n) != "S" || before) && nearest_subject(k)) {
       return label(n) == "SINV" || before ? "nsubj" : "obj";
     }
-    if (l == "SBAR" && before && label(n) == "S" && nearest_subject(n, b, e, h, k) && !adverbial(dep)) return "csubj";
+    if (l == "SBAR" && before && label(n) == "S" && nearest_subject(k) && !adverbial(dep)) return "csubj";
     if (label(n) == "VP" && !before) {
-      if (l == "NP") return object_count(n, h, e) > 1 && first_object(n, h, e) == k ? "iobj" : "obj";
+      if (l == "NP") return args_.double_object && args_.first_object == k ? "iobj" : "obj";
       if (l == "S") return has_subject(dep) ? "ccomp" : (after_comma(n, b, k) ? "advcl" : "xcomp");
       if (l == "SBAR") return adverbial(dep) ? "advcl" : "ccomp";
       if (l == "ADJP") return "xcomp";
@@ -530,28 +532,32 @@ class Converter {
 
   bool after_comma(int n, int b, int k) const { return k > b && label(kid_at(n, k - 1)) == ","; }
 
-  // The noun phrase next to the verb on its side is its subject; others are obliques.
-  bool nearest_subject(int n, int b, int e, int h, int k) const {
-    const int step = k < h ? 1 : -1;
-    for (int j = k + step; j != h && j >= b && j < e; j += step) {
-      const int other = kid_at(n, j);
-      if ((label(other) == "NP" || label(other) == "SBAR") && node(other).function.empty()) return false;
-    }
-    return true;
+  // A noun phrase or clause without a function tag: a subject or object by its place.
+  bool bare_argument(int kid, bool clauses) const {
+    return node(kid).function.empty() &&
+           (label(kid) == "NP" || label(kid) == "WHNP" || (clauses && label(kid) == "SBAR"));
   }
 
-  int first_object(int n, int h, int e) const {
+  // The kids of [b, e) around head kid h that are arguments by their place, found once a
+  // phrase: the noun phrase next to the verb on each side is its subject (others are
+  // obliques), and of two noun phrases after a verb the first is its indirect object.
+  void find_arguments(int n, int b, int e, int h) {
+    args_ = Arguments{};
+    for (int k = h - 1; k >= b && args_.subject_before < 0; --k) {
+      if (bare_argument(kid_at(n, k), true)) args_.subject_before = k;
+    }
     for (int k = h + 1; k < e; ++k) {
-      if (label(kid_at(n, k)) == "NP" && node(kid_at(n, k)).function.empty()) return k;
+      if (args_.subject_after < 0 && bare_argument(kid_at(n, k), true)) args_.subject_after = k;
+      if (label(kid_at(n, k)) != "NP" || !node(kid_at(n, k)).function.empty()) continue;
+      if (args_.first_object < 0) {
+        args_.first_object = k;
+      } else {
+        args_.double_object = true;
+      }
     }
-    return -1;
   }
 
-  int object_count(int n, int h, int e) const {
-    int count = 0;
-    for (int k = h + 1; k < e; ++k) count += label(kid_at(n, k)) == "NP" && node(kid_at(n, k)).function.empty();
-    return count;
-  }
+  bool nearest_subject(int k) const { return k == args_.subject_before || k == args_.subject_after; }
 
   // A dependent of a noun phrase.
   std::string_view noun_relation(int n, int h, int k) const {
@@ -581,11 +587,11 @@ class Converter {
 
   bool possessive(int np) const { return !leaf(np) && label(kids(np).back()) == "POS"; }
 
-  std::string_view relation(int n, int b, int e, int h, int k) const {
+  std::string_view relation(int n, int b, int h, int k) const {
     const int dep = kid_at(n, k);
     if (punct(dep)) return "punct";
     const std::string_view l = label(n);
-    if (l == "S" || l == "VP" || l == "SQ" || l == "SINV" || l == "SBARQ") return clause_relation(n, b, e, h, k);
+    if (l == "S" || l == "VP" || l == "SQ" || l == "SINV" || l == "SBARQ") return clause_relation(n, b, h, k);
     if (l == "NP" || l == "NX" || l == "NML" || l == "WHNP") return noun_relation(n, h, k);
     if (l == "PP" || l == "WHPP") {
       if (one_of(label(dep), {"IN", "TO", "VBG", "VBN", "RP", "FW", "JJ"}) && k < h) {
@@ -619,9 +625,18 @@ class Converter {
 
   // ---- Passes over the whole sentence --------------------------------------------------
 
+  // Each word's dependents, indexed once a pass so that a pass stays linear in the words.
+  void index_dependents() {
+    dependents_.assign(s_.tokens.size(), {});
+    for (int w = 0; w < static_cast<int>(s_.tokens.size()); ++w) {
+      if (word(w).head > 0) dependents_[static_cast<std::size_t>(word(w).head - 1)].push_back(w);
+    }
+  }
+
+  // The dependents of `head` by `relation` as indexed (relations may change since).
   std::vector<int> dependents(int head, std::string_view relation) const {
     std::vector<int> out;
-    for (int w = 0; w < static_cast<int>(s_.tokens.size()); ++w) {
+    for (int w : dependents_[static_cast<std::size_t>(head)]) {
       if (word(w).head == head + 1 && word(w).deprel == relation) out.push_back(w);
     }
     return out;
@@ -631,6 +646,7 @@ class Converter {
   // agent, also where Penn hangs it on an adverb of the verb ("opposed (ADVP earlier (PP
   // by Osgiliath))").
   void mark_passives() {
+    index_dependents();
     for (int v = 0; v < static_cast<int>(s_.tokens.size()); ++v) {
       if (dependents(v, "aux:pass").empty()) continue;
       for (int w : dependents(v, "nsubj")) word(w).deprel = "nsubj:pass";
@@ -656,6 +672,7 @@ class Converter {
   // (S (NP Arnor) (VP to resume ...)); UD makes it the object of "urged" and the
   // infinitive its open complement (xcomp).
   void raise_infinitive_subjects() {
+    index_dependents();
     for (int c = 0; c < static_cast<int>(s_.tokens.size()); ++c) {
       if (word(c).deprel != "ccomp" || word(c).head <= 0) continue;
       const auto to = dependents(c, "mark");
@@ -665,6 +682,7 @@ class Converter {
       const int governor = word(c).head - 1;
       word(subjects.front()).head = governor + 1;
       word(subjects.front()).deprel = dependents(governor, "obj").empty() ? "obj" : "iobj";
+      dependents_[static_cast<std::size_t>(governor)].push_back(subjects.front());
       word(c).deprel = "xcomp";
     }
   }
@@ -673,6 +691,7 @@ class Converter {
   // a preposition takes no clause of a bare past participle, so the participle is an
   // adjective of the noun after it, and the noun the preposition's object.
   void participles_after_prepositions() {
+    index_dependents();
     for (int v = 0; v < static_cast<int>(s_.tokens.size()); ++v) {
       Token& verb = word(v);
       if (verb.xpos != "VBN" || (verb.deprel != "advcl" && verb.deprel != "acl")) continue;
@@ -714,7 +733,13 @@ class Converter {
 
   const Tree& tree_;
   Sentence& s_;
-  std::vector<int> heads_;  // each node's head word
+  struct Arguments {
+    int subject_before = -1, subject_after = -1, first_object = -1;
+    bool double_object = false;
+  };
+  Arguments args_;                             // of the phrase being attached
+  std::vector<int> heads_;                     // each node's head word
+  std::vector<std::vector<int>> dependents_;  // each word's, by index_dependents()
 };
 
 }  // namespace

@@ -2,10 +2,13 @@
 // tests. Each case lists every word's head (1-based, 0 the root) and relation.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "dyad/penn.h"
+#include "dyad/validation.h"
 
 namespace dyad {
 namespace {
@@ -198,6 +201,29 @@ TEST(PennDependencies, EveryWordHasOneHeadAndOneRoot) {
     }
     EXPECT_EQ(roots, 1) << c.name;
   }
+}
+
+// A PETRARCH record's tree is read converted; one that does not convert keeps its words
+// and tags, without heads, for our parser.
+TEST(PennDependencies, SuiteRecordsCarryConvertedTrees) {
+  const auto path = std::filesystem::temp_directory_path() / "dyad_penn_suite.xml";
+  std::ofstream(path) << "<Validation><Environment><Verbfile>x.txt</Verbfile></Environment>\n"
+                         "<Sentence id=\"A\" category=\"DEMO\" date=\"20010101\"><Text>Arnor left.</Text>\n"
+                         "<Parse>(ROOT (S (NP (NNP Arnor)) (VP (VBD left)) (. .)))</Parse></Sentence>\n"
+                         "<Sentence id=\"B\" category=\"DEMO\" date=\"20010101\"><Text>Arnor left.</Text>\n"
+                         "<Parse>(ROOT (S (NP (NNP Arnor)) stray (VP (VBD left)) (. .)))</Parse></Sentence>\n"
+                         "</Validation>\n";
+  auto suite = read_suite(path.string());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(suite.ok()) << suite.error().to_string();
+  ASSERT_EQ(suite->records.size(), 2u);
+  ASSERT_TRUE(suite->records[0].tagged && suite->records[1].tagged);
+  const Sentence& converted = *suite->records[0].tagged;
+  EXPECT_TRUE(converted.parsed());
+  EXPECT_EQ(converted.tokens[0].deprel, "nsubj");
+  EXPECT_EQ(converted.tokens[1].head, 0);
+  EXPECT_FALSE(suite->records[1].tagged->parsed());
+  EXPECT_EQ(suite->records[1].tagged->tokens.size(), 3u);
 }
 
 }  // namespace

@@ -26,7 +26,8 @@ TEST(ValidationSuites, UniversalPetrarchOnGivenParses) {
   EXPECT_GE(report->passed, 222) << "UniversalPetrarch pass count fell below its floor";
 }
 
-// Suites without UD parses go through dyad's own parser: this measures the whole path.
+// Suites without UD parses go through dyad's own models (PETRARCH's Penn trees converted
+// to dependencies and lemmatised; TABARI's text tagged and parsed): the whole path.
 SuiteReport run_with_our_parser(const std::string& rel) {
   auto suite = read_suite(testing::shared_path(rel));
   EXPECT_TRUE(suite.ok()) << suite.error().to_string();
@@ -51,7 +52,7 @@ TEST(ValidationSuites, PetrarchUnitTestsOnOurParses) {
   DYAD_REQUIRE_SHARED(rel);
   const SuiteReport r = run_with_our_parser(rel);
   EXPECT_EQ(r.counted, 274) << "ERROR records (malformed Penn trees) are excluded";
-  EXPECT_GE(r.passed, 238) << "PETRARCH unit-test pass count fell below its floor";
+  EXPECT_GE(r.passed, 250) << "PETRARCH unit-test pass count fell below its floor";
 }
 
 TEST(ValidationSuites, TabariValidateOnOurParses) {
