@@ -447,8 +447,8 @@ class Converter {
     return false;
   }
 
-  // A clause (S, SBAR, VP) or a preposition's clause ("of attacking"): the phrase's role
-  // as a modifier of a verb.
+  // A clause, so a clausal modifier (advcl, acl) where a noun would be obl or nmod
+  // ("of attacking the town" is an advcl of the verb, "of the town" an obl).
   bool clausal(int n) const { return one_of(label(n), {"S", "SBAR", "SQ", "SINV", "SBARQ", "VP", "FRAG"}); }
 
   // The relation of a word or phrase in a clause or verb phrase that is not an argument.
@@ -491,7 +491,7 @@ class Converter {
       if (label(dep) == "TO") return "mark";
       if (label(dep) == "MD") return "aux";
       if (label(dep).starts_with("VB") && auxiliary_form(word(node(dep).word).form)) {
-        if (label(head) == "VP") return passive_auxiliary(dep, head) ? "aux:pass" : "aux";
+        if (label(head) == "VP" || label(head) == "S") return passive_auxiliary(dep, head) ? "aux:pass" : "aux";
         return "cop";
       }
     }
