@@ -108,13 +108,7 @@ int run_validate(const ValidateOptions& opt) {
     };
   }
   TaggedParser tagged_parser;
-  if (analyzer) {
-    tagged_parser = [&](const Sentence& tagged) -> std::optional<Sentence> {
-      Sentence s = tagged;
-      analyzer->parse(s);
-      return s;
-    };
-  }
+  if (analyzer) tagged_parser = analyzer_tagged_parser(*analyzer);
   auto report = run_suite(*suite, parser, tagged_parser);
   if (!report) {
     std::cerr << "dyad validate: " << report.error().to_string() << '\n';

@@ -62,6 +62,11 @@ class Analyzer {
   // lemma and feats where they are empty or "_", then head and deprel.
   void parse(Sentence& sentence) const;
 
+  // For a sentence already parsed (a treebank tree converted to dependencies): fills
+  // upos, xpos, lemma and feats where they are empty or "_", and keeps its heads and
+  // relations.
+  void lemmatize(Sentence& sentence) const;
+
   // Tags, lemmatises and parses every word afresh (all of upos..deprel are replaced).
   void reanalyze(Sentence& sentence) const;
 

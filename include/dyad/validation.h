@@ -18,6 +18,9 @@
 
 namespace dyad {
 
+class Analyzer;
+
+
 struct ExpectedEvent {
   std::string source, target, code;
   friend bool operator==(const ExpectedEvent&, const ExpectedEvent&) = default;
@@ -33,8 +36,9 @@ struct SuiteRecord {
   bool evaluate = true;
   std::string text;
   std::optional<Sentence> parse;       // a given UD parse (UniversalPetrarch)
-  // The words and Penn tags of a given Penn tree (PETRARCH), without heads: run_suite's
-  // TaggedParser parses them.
+  // A given Penn tree (PETRARCH) converted to dependencies (penn_to_dependencies), or
+  // when it does not convert its words and Penn tags without heads: run_suite's
+  // TaggedParser lemmatises the one and parses the other.
   std::optional<Sentence> tagged;
   bool unreadable_parse = false;       // a parse in a format dyad does not read
   std::vector<ExpectedEvent> expected; // empty with no events expected
@@ -88,10 +92,14 @@ struct SuiteReport {
 // records with given parses and excludes the others.
 using SentenceParser = std::function<std::optional<Sentence>(const std::string& text)>;
 
-// How a record's given words and tags (SuiteRecord::tagged) are parsed (our own parser on
-// the tree's tags: Analyzer::parse). Records with tagged words and no TaggedParser go to
-// the SentenceParser.
+// How a record's given tree (SuiteRecord::tagged) is made ready to code: lemmas for a
+// converted tree, a parse on the tree's tags for words without heads. Records with
+// tagged words and no TaggedParser go to the SentenceParser.
 using TaggedParser = std::function<std::optional<Sentence>(const Sentence& tagged)>;
+
+// The TaggedParser of an analyzer: Analyzer::lemmatize for a parsed sentence,
+// Analyzer::parse for words without heads. The analyzer must outlive it.
+TaggedParser analyzer_tagged_parser(const Analyzer& analyzer);
 
 // Runs every record with the suite's dictionaries and options.
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser = nullptr,

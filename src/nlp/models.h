@@ -41,8 +41,9 @@ Status save_parser(const ParserModel& m, const std::string& path);
 Status save_neural_parser(const NeuralParserModel& m, const std::string& path);
 Status save_segmenter(const text::SegmenterModel& m, const std::string& path);
 
-// Tags, lemmatises and parses a sentence's words in place; `keep` keeps existing tags.
-void analyze_words(const Models& models, Sentence& sentence, bool keep);
+// Tags, lemmatises and parses a sentence's words in place; `keep` keeps existing tags;
+// without `reparse` the sentence's heads and relations are kept (it is parsed already).
+void analyze_words(const Models& models, Sentence& sentence, bool keep, bool reparse);
 
 // When the tree's root is not a verb and the sentence has a word after its subject that can
 // be a past-tense verb, retags that word as one and parses again; keeps the new tree if its

@@ -5,11 +5,11 @@
 #include <cctype>
 #include <vector>
 
-namespace dyad {
-namespace {
+#include "nlp/penn_tree.h"
 
-// "(", ")" and the labels and words between them.
-std::vector<std::string_view> tree_tokens(std::string_view tree) {
+namespace dyad::nlp {
+
+std::vector<std::string_view> penn_tree_tokens(std::string_view tree) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
   while (i < tree.size()) {
@@ -29,8 +29,7 @@ std::vector<std::string_view> tree_tokens(std::string_view tree) {
   return out;
 }
 
-// The word as the text has it: treebanks escape brackets and write quotes as `` and ''.
-std::string restore_word(std::string_view word) {
+std::string restore_penn_word(std::string_view word) {
   static const std::array<std::pair<std::string_view, std::string_view>, 8> kEscapes{{{"-LRB-", "("},
                                                                                      {"-RRB-", ")"},
                                                                                      {"-LSB-", "["},
@@ -44,6 +43,17 @@ std::string restore_word(std::string_view word) {
   }
   return std::string(word);
 }
+
+bool penn_leaf_at(const std::vector<std::string_view>& tokens, std::size_t i) {
+  const auto bracket = [](std::string_view t) { return t == "(" || t == ")"; };
+  return tokens[i] == "(" && i + 3 < tokens.size() && !bracket(tokens[i + 1]) && !bracket(tokens[i + 2]) &&
+         tokens[i + 3] == ")";
+}
+
+}  // namespace dyad::nlp
+
+namespace dyad {
+namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -91,7 +101,7 @@ std::string upos_of_penn_tag(std::string_view tag, std::string_view word) {
 }
 
 Result<Sentence> read_penn_words(std::string_view tree, std::string_view text) {
-  const auto tokens = tree_tokens(tree);
+  const auto tokens = nlp::penn_tree_tokens(tree);
   Sentence out;
   out.text = std::string(text);
   int depth = 0;
@@ -103,11 +113,9 @@ Result<Sentence> read_penn_words(std::string_view tree, std::string_view text) {
       if (--depth < 0) return make_error(ErrorCode::kParse, "Penn tree: a \")\" closes nothing");
     }
     // A leaf: "(TAG word)".
-    const bool leaf = tokens[i] == "(" && i + 3 < tokens.size() && tokens[i + 1] != "(" && tokens[i + 1] != ")" &&
-                      tokens[i + 2] != "(" && tokens[i + 2] != ")" && tokens[i + 3] == ")";
-    if (!leaf) continue;
+    if (!nlp::penn_leaf_at(tokens, i)) continue;
     Token t;
-    t.form = restore_word(tokens[i + 2]);
+    t.form = nlp::restore_penn_word(tokens[i + 2]);
     t.xpos = std::string(tokens[i + 1]);
     t.upos = upos_of_penn_tag(t.xpos, t.form);
     t.lemma = t.feats = t.deps = t.misc = "_";

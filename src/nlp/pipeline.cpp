@@ -67,7 +67,7 @@ Status save_segmenter(const text::SegmenterModel& m, const std::string& path) {
   return save_model(m, path, text::kSegmenterKind, text::kSegmenterVersion);
 }
 
-void analyze_words(const Models& models, Sentence& sentence, bool keep) {
+void analyze_words(const Models& models, Sentence& sentence, bool keep, bool reparse) {
   if (sentence.tokens.empty()) return;
   bool tagged = keep;
   bool lemmatised = keep;
@@ -91,7 +91,7 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
   }
   // The neural parser reads the tagger's tags and no lemmas; when it retags (only words
   // whose tags nobody gave), it goes first so that lemmas follow the tags it settles on.
-  if (models.neural) neural_parse_sentence(*models.neural, sentence, models.neural_tags && !keep);
+  if (models.neural && reparse) neural_parse_sentence(*models.neural, sentence, models.neural_tags && !keep);
   if (!lemmatised) {
     std::vector<std::pair<std::string, std::string>> given;
     for (const Token& t : sentence.tokens) given.emplace_back(t.lemma, t.feats);
@@ -104,7 +104,7 @@ void analyze_words(const Models& models, Sentence& sentence, bool keep) {
     }
   }
   // The accurate parser has parsed already; the repairs are measured on the default one.
-  if (models.neural) return;
+  if (models.neural || !reparse) return;
   parse_sentence(models.parser, sentence, models.parser_members);
   // Tags the caller gave are the caller's; predicted ones may be repaired.
   if (!tagged) {
@@ -159,13 +159,15 @@ Result<std::vector<Sentence>> Analyzer::analyze(std::string_view text) const {
                           std::to_string(kMaxTextBytes) + "-byte limit of one analyze() call");
   }
   std::vector<Sentence> sentences = models_->segmenter.segment(text);
-  for (Sentence& s : sentences) nlp::analyze_words(*models_, s, false);
+  for (Sentence& s : sentences) nlp::analyze_words(*models_, s, false, true);
   return sentences;
 }
 
-void Analyzer::parse(Sentence& sentence) const { nlp::analyze_words(*models_, sentence, true); }
+void Analyzer::parse(Sentence& sentence) const { nlp::analyze_words(*models_, sentence, true, true); }
 
-void Analyzer::reanalyze(Sentence& sentence) const { nlp::analyze_words(*models_, sentence, false); }
+void Analyzer::lemmatize(Sentence& sentence) const { nlp::analyze_words(*models_, sentence, true, false); }
+
+void Analyzer::reanalyze(Sentence& sentence) const { nlp::analyze_words(*models_, sentence, false, true); }
 
 const Segmenter& Analyzer::segmenter() const { return models_->segmenter; }
 

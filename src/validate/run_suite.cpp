@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "dyad/nlp.h"
 #include "dyad/validation.h"
 
 namespace dyad {
@@ -50,6 +51,18 @@ void apply_options(const std::map<std::string, std::string>& changes, CoderOptio
 }
 
 }  // namespace
+
+TaggedParser analyzer_tagged_parser(const Analyzer& analyzer) {
+  return [&analyzer](const Sentence& tagged) -> std::optional<Sentence> {
+    Sentence s = tagged;
+    if (s.parsed()) {
+      analyzer.lemmatize(s);
+    } else {
+      analyzer.parse(s);
+    }
+    return s;
+  };
+}
 
 Result<SuiteReport> run_suite(const Suite& suite, const SentenceParser& parser, const TaggedParser& tagged_parser) {
   LoadOptions load;

@@ -187,8 +187,10 @@ Result<Suite> read_xml_suite(const std::string& path, const std::string& raw) {
       r.parse = read_given_parse(given, r.text);
       if (r.parse) {
         r.parse->text = r.text;
+      } else if (auto tree = penn_to_dependencies(given, r.text)) {
+        r.tagged = std::move(tree).value();
       } else if (auto words = read_penn_words(given, r.text)) {
-        r.tagged = std::move(words).value();
+        r.tagged = std::move(words).value();  // our parser builds the tree the record's cannot give
       }
       r.unreadable_parse = !r.parse && !r.tagged;
     }
