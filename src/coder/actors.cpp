@@ -153,9 +153,19 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
   a.last = group.front()->end - 1;
   std::vector<std::string> before, after;
   const PhraseMatch* primary = nullptr;
+  // "women's rights activists": a possessor agent says whose rights, not who the people
+  // are, when an agent names the phrase's head.
+  const bool head_agent = std::any_of(group.begin(), group.end(), [&](const PhraseMatch* m) {
+    return m->agent && m->begin <= head && head < m->end;
+  });
   for (const PhraseMatch* m : group) {
     a.first = std::min(a.first, m->begin);
     a.last = std::max(a.last, m->end - 1);
+    const Word& top = v_[top_word(*m)];
+    if (m->agent && head_agent && !(m->begin <= head && head < m->end) && top.rel == "nmod" && top.sub == "poss" &&
+        rules_.head_actor_wins) {
+      continue;
+    }
     if (m->agent) {
       const AgentEntry& ag = lex_.agents[m->entry];
       (ag.before ? before : after).push_back(ag.code);

@@ -30,7 +30,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                            "MARA_QUELL_\n\t[VLDELI 19900101-20091231]\n\t[VLDGOV 20100101-20301231]\n")};
     f.agents = {write_temp("agents.txt",
                            "TROOP [~MIL]\nOFFICIAL [~GOV]\nPOLICE [~COP]\nSTUDENT [~EDU]\nOPPOSITION [~OPP]\n"
-                           "PROTESTER [~CVL]\nPEOPLE [~CVL]\nMAYOR [~GOV]\nGUNMAN [~UAF]\nREBEL [~REB]\n")};
+                           "PROTESTER [~CVL]\nPEOPLE [~CVL]\nMAYOR [~GOV]\nGUNMAN [~UAF]\nREBEL [~REB]\n"
+                           "WOMEN [~CVL]\nRIGHTS ACTIVIST [~HRI]\n")};
     f.verbs = {write_temp("verbs.txt",
                           "--- SHELL [194] ---\nSHELL\n"
                           "--- CONDEMN [111] ---\nCONDEMN\nCRITICIZE\n"
@@ -419,6 +420,17 @@ TEST(Coder, AFiniteVerbWithoutAuxiliaryIsActive) {
                                                                       "3\tagainst\tagainst\tADP\tIN\t_\t4\tcase\t_\t_\n"
                                                                       "4\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"));
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 141"}));
+}
+
+// "women's rights activists" are rights activists: a possessor agent does not add its role.
+TEST(Coder, APossessorAgentDoesNotAddItsRole) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                                      "2\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "3\twomen\twoman\tNOUN\tNNS\t_\t6\tnmod:poss\t_\t_\n"
+                                                                      "4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_\n"
+                                                                      "5\trights\tright\tNOUN\tNNS\t_\t6\tcompound\t_\t_\n"
+                                                                      "6\tactivists\tactivist\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD VLDHRI 173"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
