@@ -257,7 +257,12 @@ class SentenceCoder {
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
-  void infer_target(const NounActor& src, const std::string& code, Actor& target) const;
+  void infer_target(const NounActor& src, const ActorCode& source, const std::string& code, Actor& target) const;
+  void protesters(const NounActor& src, const std::string& code, Actor& source) const;
+  // A protest (14x) by one source with no target named: coded toward the protesters' state.
+  bool protest_without_target(const std::string& code, const Clause& c) const {
+    return !coder_.options().reference_semantics && code.starts_with("14") && c.targets.empty() && c.sources.size() == 1;
+  }
   std::string killing_code(int verb, const std::string& code, const NounActor* target) const;
   Clause posture_targets(int verb, const std::string& code, Clause c) const;
   // One mention per member of a joint code ("FRO/BIL/SAM"), when the options ask for it.
@@ -725,20 +730,44 @@ bool has_role(const ActorCode& code, std::initializer_list<std::string_view> rol
 //    names no other country. Armed forces and civilians are not: they are often foreign.
 //  - "Kenyan protesters rallied in Nairobi": protest is directed at the state, so a target
 //    that is the protesters' own country as a whole is its government.
-void SentenceCoder::infer_target(const NounActor& src, const std::string& code, Actor& target) const {
-  if (coder_.options().reference_semantics || !src.has_country || !state_country(src.code)) return;
+void SentenceCoder::infer_target(const NounActor& src, const ActorCode& source, const std::string& code,
+                                 Actor& target) const {
+  if (coder_.options().reference_semantics || !src.has_country || !state_country(source)) return;
   ActorCode& t = target.code;
   if (t.country.empty() && has_role(t, {"GOV", "OPP", "JUD", "COP", "LEG", "PTY", "MED", "HRI", "LAB", "ELI"})) {
     const auto& all = actors_.all();
     const bool one_country = std::all_of(all.begin(), all.end(), [&](const NounActor& a) {
-      return !a.has_country || a.code.country == src.code.country;
+      return !a.has_country || a.code.country == source.country;
     });
-    if (one_country) t.country = src.code.country;
+    if (one_country) t.country = source.country;
     return;
   }
-  if (code.starts_with("14") && t.country == src.code.country && t.roles.empty() && !src.code.roles.empty()) {
+  if (code.starts_with("14") && t.country == source.country && t.roles.empty() && !source.roles.empty()) {
     t.roles.push_back("GOV");
   }
+}
+
+// "Thousands of Armenians protested", "Hundreds of Palestinians demonstrated": a country
+// named by its people, in the plural, as the source of a protest (14x) is its civilians.
+void SentenceCoder::protesters(const NounActor& src, const std::string& code, Actor& source) const {
+  if (coder_.options().reference_semantics || !code.starts_with("14") || !source.code.roles.empty()) return;
+  if (!src.has_country || !state_country(src.code) || src.first != src.last) return;
+  // A plural of the people ("Israelis"), not a country's own name ending in s
+  // ("Philippines"): the dictionary entry is named after the country.
+  const Word& w = v_[src.head];
+  const bool plural = (w.upos == "NOUN" || w.upos == "PROPN") && w.form.size() > 3 && w.form.ends_with("S");
+  if (plural && !src.entry.starts_with(w.form)) source.code.roles.push_back("CVL");
+}
+
+// A protest with no target named is against the protesters' own state: "Lebanese
+// protesters set up roadblocks to protest against the economic crisis" is LBNCVL toward
+// LBNGOV. Empty when the protesters have no state of their own in the code.
+Actor protested_state(const Actor& source) {
+  Actor state;
+  if (!state_country(source.code) || source.code.roles.empty() || has_role(source.code, {"GOV"})) return state;
+  state.code.country = source.code.country;
+  state.code.roles = {"GOV"};
+  return state;
 }
 
 // A count of a hundred or more: "hundreds of", "thousands", "more than 100", "1,200".
@@ -826,6 +855,7 @@ std::vector<const NounActor*> SentenceCoder::speaker_for_state(int verb, int rep
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   const Clause c = posture_targets(verb, vc.code, clause);
+  const bool protest = protest_without_target(vc.code, c);
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
   if (!c.targets.empty() && !targets_within_subject(c, vc.code)) {
     for (const auto* s : c.sources) {
@@ -839,7 +869,7 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
         if (s != t) pairs.emplace_back(s, t);
       }
     }
-  } else if (!opt.require_target) {
+  } else if (!opt.require_target || protest) {
     for (const auto* s : c.sources) pairs.emplace_back(s, nullptr);
   }
   const Word& w = v_[verb];
@@ -863,16 +893,19 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
       const NounActor* src = pass == 0 ? s : t;
       const NounActor* tgt = pass == 0 ? t : s;
       if (!src) continue;
-      if (tgt && src->code == tgt->code) {
-        out_.trace.push_back("self event " + src->code.to_string() + " dropped");
-        continue;
-      }
       Mention m;
       m.source = make_actor(*src);
+      protesters(*src, code, m.source);
       if (tgt) {
         m.target = make_actor(*tgt);
-        infer_target(*src, code, m.target);
-        if (m.target.code == m.source.code) continue;
+        infer_target(*src, m.source.code, code, m.target);
+      } else if (protest) {
+        m.target = protested_state(m.source);
+        if (m.target.code.empty()) continue;
+      }
+      if ((tgt || protest) && m.target.code == m.source.code) {
+        out_.trace.push_back("self event " + m.source.code.to_string() + " dropped");
+        continue;
       }
       m.code = code;
       describe_code(m, opt.goldstein);
@@ -1065,7 +1098,7 @@ void SentenceCoder::run() {
       out_.trace.push_back("  no source");
       continue;
     }
-    if (c.targets.empty() && c.sources.size() < 2 && opt.require_target) {
+    if (c.targets.empty() && c.sources.size() < 2 && opt.require_target && !protest_without_target(recoded.code, c)) {
       note(NoEventReason::kNoTarget);
       out_.trace.push_back("  no target");
       continue;

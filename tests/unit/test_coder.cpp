@@ -433,6 +433,27 @@ TEST(Coder, APossessorAgentDoesNotAddItsRole) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD VLDHRI 173"}));
 }
 
+// A protest is directed at the state: with no target named it is toward the protesters'
+// own government, and a country named by its people protesting is its civilians.
+TEST(Coder, AProtestWithoutATargetIsTowardTheProtestersGovernment) {
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                                                       "2\tprotesters\tprotester\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                                                       "3\tmarched\tmarch\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLDCVL VLDGOV 141"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tThousands\tthousand\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                                                       "2\tof\tof\tADP\tIN\t_\t3\tcase\t_\t_\n"
+                                                       "3\tValdorians\tValdorian\tPROPN\tNNPS\t_\t1\tnmod\t_\t_\n"
+                                                       "4\tmarched\tmarch\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                                                       "6\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tobl\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLDCVL VLDGOV 141"}));
+  // The state itself protesting toward no one is no event.
+  EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                         "2\tmarched\tmarch\tVERB\tVBD\t_\t0\troot\t_\t_\n\n")))
+                  .empty());
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
