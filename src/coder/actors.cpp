@@ -76,6 +76,7 @@ ActorFinder::ActorFinder(const Lexicon& lexicon, const SentenceView& view, const
   build_actors();
   add_place_countries();
   share_conjunct_countries();
+  resolve_possessors();
   apply_place_country();
   drop_descriptive_agents();
   apply_document_country();
@@ -206,7 +207,13 @@ std::optional<NounActor> ActorFinder::compose(int head, const std::vector<const 
     out.roles.push_back(base.country);
   }
   out.roles.insert(out.roles.end(), base.roles.begin(), base.roles.end());
-  for (const auto& ag : after) append_roles(out, ag);
+  // "Islamic State militants", "Boko Haram fighters": a named armed group is identified,
+  // so the agent's unidentified armed force (UAF) adds nothing to it.
+  const bool named_group = primary && !base.roles.empty();
+  for (const auto& ag : after) {
+    if (named_group && rules_.head_actor_wins && ag == "UAF") continue;
+    append_roles(out, ag);
+  }
   if (out.empty()) return std::nullopt;
   // An agent written "XXX~" holds the first slot but is no country ("human rights
   // activists in Arnor" is NGMARN): the actor still has none of its own.
@@ -343,6 +350,24 @@ void ActorFinder::share_conjunct_countries() {
         break;
       }
     }
+  }
+}
+
+void ActorFinder::resolve_possessors() {
+  // "The Nigerian army said its soldiers had killed", "Venezuela put its armed forces on
+  // alert": an agent owned by "its" or "their" is of the country of the subject before it
+  // (the nearest actor with a country that is some verb's subject, else the nearest one).
+  if (!rules_.head_actor_wins) return;  // dyad's reading; the reference coders leave it
+  for (auto& a : actors_) {
+    if (a.has_country || !v_.has_kid_lemma(a.head, "nmod", {"ITS", "THEIR"})) continue;
+    const NounActor* owner = nullptr;
+    for (const auto& b : actors_) {
+      if (&b == &a || !b.has_country || b.last >= a.first) continue;
+      const bool subject = v_[b.head].rel == "nsubj";
+      const bool owner_subject = owner && v_[owner->head].rel == "nsubj";
+      if (!owner || (subject && !owner_subject) || (subject == owner_subject && b.last > owner->last)) owner = &b;
+    }
+    if (owner) give_country(a, parse_actor_code(owner->code.country), false);
   }
 }
 

@@ -93,6 +93,7 @@ class ActorFinder {
   void share_conjunct_countries();
   void drop_countryless();
   void drop_descriptive_agents();
+  void resolve_possessors();
   void apply_place_country();
   void apply_document_country();
 

@@ -27,11 +27,12 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                            "VALDORIA_ [VLD]\n+VALDORIAN_\n"
                            "OSTRA_ [OST]\n+OSTRAN_\n"
                            "MERIN_ [MRN]\n"
+                           "RED_BAND_ [VLDREB]\n"
                            "MARA_QUELL_\n\t[VLDELI 19900101-20091231]\n\t[VLDGOV 20100101-20301231]\n")};
     f.agents = {write_temp("agents.txt",
                            "TROOP [~MIL]\nOFFICIAL [~GOV]\nPOLICE [~COP]\nSTUDENT [~EDU]\nOPPOSITION [~OPP]\n"
                            "PROTESTER [~CVL]\nPEOPLE [~CVL]\nMAYOR [~GOV]\nGUNMAN [~UAF]\nREBEL [~REB]\n"
-                           "WOMEN [~CVL]\nRIGHTS ACTIVIST [~HRI]\n")};
+                           "WOMEN [~CVL]\nRIGHTS ACTIVIST [~HRI]\nFIGHTER [~UAF]\n")};
     f.verbs = {write_temp("verbs.txt",
                           "--- SHELL [194] ---\nSHELL\n"
                           "--- CONDEMN [111] ---\nCONDEMN\nCRITICIZE\n"
@@ -452,6 +453,24 @@ TEST(Coder, AProtestWithoutATargetIsTowardTheProtestersGovernment) {
   EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
                                                          "2\tmarched\tmarch\tVERB\tVBD\t_\t0\troot\t_\t_\n\n")))
                   .empty());
+}
+
+// "Red Band fighters": a named armed group is identified; "its troops" are the subject's.
+TEST(Coder, ANamedGroupStaysIdentifiedAndItsTroopsAreItsCountrys) {
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tRed\tRed\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n"
+                                                       "2\tBand\tBand\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+                                                       "3\tfighters\tfighter\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+                                                       "4\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLDREB OST 190"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                       "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tits\tits\tPRON\tPRP$\t_\t4\tnmod:poss\t_\t_\n"
+                                                       "4\ttroops\ttroop\tNOUN\tNNS\t_\t5\tnsubj\t_\t_\n"
+                                                       "5\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+                                                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLDMIL OST 190"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
