@@ -704,9 +704,19 @@ bool SentenceCoder::discarded() const {
 //
 // "Iranian and American negotiators resumed talks in Geneva": for an act done together
 // (consultations, agreements, cooperation), a place the joint subject met in is not a party.
-bool targets_within_subject(const Clause& c, const std::string& code) {
+bool targets_within_subject(const SentenceView& v, const Clause& c, const std::string& code) {
   if (c.sources.size() < 2) return false;
   if (c.locative_target && cameo_joint_act(code)) return true;
+  // "South Korea and Japan held talks on North Korea's missile programme": what a joint
+  // act is about is not a party to it.
+  const auto topic = [&](const NounActor* t) {
+    for (int w = t->head, steps = 0; w >= 0 && steps < 3; w = v[w].head, ++steps) {
+      if (v.has_kid_lemma(w, "case", {"ON", "ABOUT", "OVER", "REGARDING", "CONCERNING"})) return true;
+      if (v[w].rel != "nmod") break;
+    }
+    return false;
+  };
+  if (cameo_joint_act(code) && std::all_of(c.targets.begin(), c.targets.end(), topic)) return true;
   return std::all_of(c.targets.begin(), c.targets.end(), [&](const NounActor* t) {
     return std::any_of(c.sources.begin(), c.sources.end(), [&](const NounActor* s) { return s->code == t->code; });
   });
@@ -857,7 +867,7 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
   const Clause c = posture_targets(verb, vc.code, clause);
   const bool protest = protest_without_target(vc.code, c);
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
-  if (!c.targets.empty() && !targets_within_subject(c, vc.code)) {
+  if (!c.targets.empty() && !targets_within_subject(v_, c, vc.code)) {
     for (const auto* s : c.sources) {
       for (const auto* t : c.targets) pairs.emplace_back(s, t);
     }

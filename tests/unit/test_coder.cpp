@@ -473,6 +473,17 @@ TEST(Coder, ANamedGroupStaysIdentifiedAndItsTroopsAreItsCountrys) {
             (std::vector<std::string>{"VLDMIL OST 190"}));
 }
 
+// What a joint act is about is not a party to it: "Valdoria and Ostra met on Merin".
+TEST(Coder, WhatAJointActIsAboutIsNoParty) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                                                                      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                                                                      "3\tOstra\tOstra\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                                                                      "4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                                                                      "6\tMerin\tMerin\tPROPN\tNNP\t_\t4\tobl\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 040", "OST VLD 040"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
