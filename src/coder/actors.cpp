@@ -367,8 +367,19 @@ void ActorFinder::resolve_possessors() {
       const bool owner_subject = owner && v_[owner->head].rel == "nsubj";
       if (!owner || (subject && !owner_subject) || (subject == owner_subject && b.last > owner->last)) owner = &b;
     }
-    if (owner) give_country(a, parse_actor_code(owner->code.country), false);
+    if (!owner) continue;
+    // "Iran and Saudi Arabia reopened their embassies": owned by a joint subject, the
+    // agent is the subject's own, no party of its own.
+    const Word& o = v_[owner->head];
+    const bool joint_owner = o.rel == "conj" || !v_.kids_with(owner->head, "conj").empty();
+    if (joint_owner && v_.has_kid_lemma(a.head, "nmod", {"THEIR"})) {
+      a.code = ActorCode{};  // dropped below
+      continue;
+    }
+    give_country(a, parse_actor_code(owner->code.country), false);
   }
+  actors_.erase(std::remove_if(actors_.begin(), actors_.end(), [](const NounActor& a) { return a.code.empty(); }),
+                actors_.end());
 }
 
 void ActorFinder::apply_place_country() {

@@ -1037,6 +1037,12 @@ void SentenceCoder::run() {
     // "failed to agree": the act did not happen.
     if (w.rel == "xcomp" && w.head >= 0 && v_[w.head].lemma == "FAIL") negated = true;
     for (int k : w.kids) negated |= v_[k].rel == "advmod" && v_[k].sub == "neg";
+    // "Russia denied that its troops had crossed": a denied act did not happen, as far as
+    // the report goes.
+    if (w.head >= 0 && (w.rel == "ccomp" || w.rel == "xcomp") && !opt.reference_semantics) {
+      const std::string& g = v_[w.head].lemma;
+      if (g == "DENY" || g == "REFUTE" || g == "DISMISS") negated = true;
+    }
     ctx.negated = negated;
     // A negated act the dictionaries recode ("did not clash" -> cooperate) is that act.
     VerbCoding recoded = vc;

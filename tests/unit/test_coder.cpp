@@ -484,6 +484,26 @@ TEST(Coder, WhatAJointActIsAboutIsNoParty) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 040", "OST VLD 040"}));
 }
 
+// A denied act is not coded; an agent owned by a joint subject is no party of its own.
+TEST(Coder, ADeniedActIsNotCodedAndAJointSubjectsOwnAgentsAreNoParty) {
+  const Coder coder(test_lexicon());
+  EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                         "2\tdenied\tdeny\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                         "3\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
+                                                         "4\tits\tits\tPRON\tPRP$\t_\t5\tnmod:poss\t_\t_\n"
+                                                         "5\ttroops\ttroop\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+                                                         "6\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_\n"
+                                                         "7\tOstra\tOstra\tPROPN\tNNP\t_\t6\tobj\t_\t_\n\n")))
+                  .empty());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                                                       "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                                                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                                                       "4\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "5\ttheir\ttheir\tPRON\tPRP$\t_\t6\tnmod:poss\t_\t_\n"
+                                                       "6\tofficials\tofficial\tNOUN\tNNS\t_\t4\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 111", "OST VLD 111"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
