@@ -693,7 +693,10 @@ bool SentenceCoder::discarded() const {
       // A year ("1971") is PETRARCH's mark of a history story; dyad reads a dated act as
       // background instead (dated_in_earlier_year) and codes the rest of the sentence.
       if (ok && year_discard(ref->phrase) && !coder_.options().reference_semantics) continue;
-      if (ok && !lex_.discards[ref->entry].whole_story) return true;
+      // A story-level discard ("WORLD CUP") marks a whole sports or entertainment story for
+      // the reference coders; dyad applies it to the sentence that names it, so that one
+      // mention in a political report does not drop the report.
+      if (ok && (!lex_.discards[ref->entry].whole_story || !coder_.options().reference_semantics)) return true;
     }
   }
   return false;
