@@ -114,8 +114,12 @@ bool is_intent_verb(const Word& w) {
 // of sanctions (1312), "demanded that X release" a demand for release (1053). Only a
 // family's residual code is refined (020, 030, 100, 120, 130), so that a pattern that
 // already chose a sub-code keeps it. Empty when nothing is refined.
-std::string governing_code(const Word& w, const std::string& own, const std::string& act) {
+std::string governing_code(const Word& w, const std::string& given, const std::string& act) {
   if (act.empty() || act == "---") return {};
+  // "refused to allow inspectors": a refusal the dictionary leaves uncoded is a rejection
+  // (120) of what it governs.
+  const bool refusal = w.lemma == "REFUSE" || w.lemma == "DECLINE" || w.lemma == "REJECT";
+  const std::string own = given == "---" && refusal ? "120" : given;
   const std::string act_root = cameo_root(act);
   if (is_intent_verb(w)) {
     // A promise of force is a threat ("prepared to sink any warship").

@@ -48,7 +48,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- MARCH [141] ---\nMARCH\n"
                           "--- DEPLOY [152] ---\nDEPLOY\n"
                           "--- ASK [020] ---\nASK\n"
-                          "--- ACCUSE [112] ---\nACCUSE\n")};
+                          "--- ACCUSE [112] ---\nACCUSE\n"
+                          "--- REFUSE [---] ---\nREFUSE\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -502,6 +503,16 @@ TEST(Coder, ADeniedActIsNotCodedAndAJointSubjectsOwnAgentsAreNoParty) {
                                                        "5\ttheir\ttheir\tPRON\tPRP$\t_\t6\tnmod:poss\t_\t_\n"
                                                        "6\tofficials\tofficial\tNOUN\tNNS\t_\t4\tobj\t_\t_\n\n"))),
             (std::vector<std::string>{"VLD OST 111", "OST VLD 111"}));
+}
+
+// An uncoded refusal is a rejection of what it governs: "refused to meet" is 125.
+TEST(Coder, AnUncodedRefusalRejectsWhatItGoverns) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                                      "2\trefused\trefuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                                                                      "4\tmeet\tmeet\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                                                                      "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 125"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
