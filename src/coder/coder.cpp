@@ -346,9 +346,15 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
 
 // Whether every actor is only a place named with "in" or "at" ("talks in Geneva").
 bool SentenceCoder::all_locative(const std::vector<const NounActor*>& actors) const {
+  const auto in_place = [&](int w) {
+    return (v_[w].rel == "obl" || v_[w].rel == "nmod") && v_.has_kid_lemma(w, "case", {"IN", "AT", "INSIDE"});
+  };
   return std::all_of(actors.begin(), actors.end(), [&](const NounActor* a) {
-    const Word& w = v_[a->head];
-    return (w.rel == "obl" || w.rel == "nmod") && v_.has_kid_lemma(a->head, "case", {"IN", "AT", "INSIDE"});
+    if (in_place(a->head)) return true;
+    // "in the Sea of Japan": a place named by the of-phrase of a place (dyad's reading).
+    const int of_head = v_[a->head].head;
+    return !coder_.options().reference_semantics && of_head >= 0 && v_.has_kid_lemma(a->head, "case", {"OF"}) &&
+           in_place(of_head);
   });
 }
 
@@ -827,7 +833,9 @@ std::string SentenceCoder::killing_code(int verb, const std::string& code, const
 // ("sent a strike group toward the peninsula in a warning to North Korea"); with none,
 // there is no target.
 Clause SentenceCoder::posture_targets(int verb, const std::string& code, Clause c) const {
-  if (coder_.options().reference_semantics || !code.starts_with("15") || c.sources.empty()) return c;
+  // A withdrawal (087x) names its instrument the same way: "withdrew its troops from Jenin".
+  const bool posture = code.starts_with("15") || code.starts_with("087");
+  if (coder_.options().reference_semantics || !posture || c.sources.empty()) return c;
   const NounActor& src = *c.sources.front();
   const auto own_forces = [&](const NounActor* t) {
     return has_role(t->code, {"MIL"}) && (!t->has_country || t->code.country == src.code.country);

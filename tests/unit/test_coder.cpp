@@ -49,7 +49,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- DEPLOY [152] ---\nDEPLOY\n"
                           "--- ASK [020] ---\nASK\n"
                           "--- ACCUSE [112] ---\nACCUSE\n"
-                          "--- REFUSE [---] ---\nREFUSE\n")};
+                          "--- REFUSE [---] ---\nREFUSE\n"
+                          "--- WITHDRAW [0874] ---\nWITHDRAW {WITHDREW}\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -329,6 +330,14 @@ TEST(Coder, AShowOfForceTargetsTheCountryItIsAimedAtNotItsOwnTroops) {
                                                                   "5\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"))),
             (std::vector<std::string>{"VLD OST 152"}));
   EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse(deployed + "\n"))).empty());
+  // A withdrawal names its instrument the same way.
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                       "2\twithdrew\twithdraw\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tits\tits\tPRON\tPRP$\t_\t4\tnmod:poss\t_\t_\n"
+                                                       "4\ttroops\ttroop\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                                                       "5\tfrom\tfrom\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                                                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 0874"}));
 }
 
 // A threat named by its object noun is coded by what is threatened.
