@@ -146,17 +146,19 @@ Result<std::int64_t> put_event(Database& db, const std::string& event_id, const 
                           static_cast<std::int64_t>(sources.size()),
                           first_seen,
                           last_seen};
-  if (!replace) return db.run(std::string(kInsertEvent) + " ON CONFLICT (id) DO NOTHING", row);
-  return db.run(std::string(kInsertEvent) +
-                    " ON CONFLICT (id) DO UPDATE SET"
-                    " document_id = excluded.document_id, ordinal = excluded.ordinal, source = excluded.source,"
-                    " source_country = excluded.source_country, target = excluded.target,"
-                    " target_country = excluded.target_country, code = excluded.code, root = excluded.root,"
-                    " quad_class = excluded.quad_class, goldstein = excluded.goldstein,"
-                    " event_day = excluded.event_day, place = excluded.place, num_mentions = excluded.num_mentions,"
-                    " num_sources = excluded.num_sources, first_seen_day = excluded.first_seen_day,"
-                    " last_seen_day = excluded.last_seen_day",
-                row);
+  // Built once: the statement cache is keyed by the text.
+  static const std::string insert = std::string(kInsertEvent) + " ON CONFLICT (id) DO NOTHING";
+  static const std::string upsert =
+      std::string(kInsertEvent) +
+      " ON CONFLICT (id) DO UPDATE SET"
+      " document_id = excluded.document_id, ordinal = excluded.ordinal, source = excluded.source,"
+      " source_country = excluded.source_country, target = excluded.target,"
+      " target_country = excluded.target_country, code = excluded.code, root = excluded.root,"
+      " quad_class = excluded.quad_class, goldstein = excluded.goldstein,"
+      " event_day = excluded.event_day, place = excluded.place, num_mentions = excluded.num_mentions,"
+      " num_sources = excluded.num_sources, first_seen_day = excluded.first_seen_day,"
+      " last_seen_day = excluded.last_seen_day";
+  return db.run(replace ? upsert : insert, row);
 }
 
 // Recomputes one event row from the mentions table, or removes it when none is left.

@@ -59,10 +59,10 @@ class SqlStore final : public Store {
     WriteReport report;
     Removals removals;
     batch_ = Batch{};
-    Status status;
+    Status status = number_sentences();
     for (const auto& doc : documents) {
-      status = write_one(doc, report, removals);
       if (!status) break;
+      status = write_one(doc, report, removals);
     }
     if (status) status = store_mentions(removals, report);
     if (status) status = index_new_sentences();
@@ -202,6 +202,7 @@ class SqlStore final : public Store {
   Status insert_sentence(std::int64_t document_key, const std::string& document_id, const StoredSentence& s);
   Status ensure_actor(const Actor& actor);
   Status ensure_place(const std::string& place);
+  Status number_sentences();
   Status index_new_sentences();
 
   // A mention of the batch, held until its event is known.
@@ -213,9 +214,11 @@ class SqlStore final : public Store {
 
   // What the batch being written has added so far.
   struct Batch {
-    // The lowest id of a sentence this batch inserted. A new row's id is above every row
-    // present when it is inserted, so the rows at or above it are exactly the batch's own.
-    std::int64_t first_sentence_id = std::numeric_limits<std::int64_t>::max();
+    // SQLite: the highest sentence id before the batch, and the last one the batch gave.
+    // The batch numbers its sentences itself, from above every stored one, so the rows above
+    // `sentences_before` are exactly its own, whatever it deleted on the way.
+    std::int64_t sentences_before = 0;
+    std::int64_t last_sentence = 0;
     std::set<std::string> keys;  // actor codes ("a:") and place keys ("p:") it inserted
     // Its mentions, written after they are grouped into events: every one, and the
     // groupable ones as deduplication sees them.
@@ -336,23 +339,45 @@ Status SqlStore::store_mentions(const Removals& removals, WriteReport& report) {
 }
 
 Status SqlStore::insert_sentence(std::int64_t document_key, const std::string& document_id, const StoredSentence& s) {
-  const SqlValue p[] = {integer(document_key), text(document_id), integer(static_cast<std::int64_t>(s.index)),
-                        integer(static_cast<std::int64_t>(s.span.begin)),
-                        integer(static_cast<std::int64_t>(s.span.end)), text(s.text)};
-  return db_->query(
-      "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?, ?)"
-      " RETURNING id",
-      p,
-      [&](const Row& r) { batch_.first_sentence_id = std::min(batch_.first_sentence_id, r.integer(0)); });
+  const SqlValue row[] = {integer(document_key),
+                          text(document_id),
+                          integer(static_cast<std::int64_t>(s.index)),
+                          integer(static_cast<std::int64_t>(s.span.begin)),
+                          integer(static_cast<std::int64_t>(s.span.end)),
+                          text(s.text),
+                          integer(batch_.last_sentence + 1)};
+  if (db_->dialect() != Dialect::kSqlite) {
+    auto r = db_->run(
+        "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?, ?)",
+        std::span<const SqlValue>(row).first(6));
+    return r ? Status() : Status(r.error());
+  }
+  auto r = db_->run(
+      "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text, id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      row);
+  if (!r) return r.error();
+  ++batch_.last_sentence;
+  return {};
+}
+
+// SQLite's sentences are numbered by the batch (the writer holds the database's lock, so no
+// one else inserts meanwhile): a RETURNING clause on every row cost more than the row.
+Status SqlStore::number_sentences() {
+  if (db_->dialect() != Dialect::kSqlite) return {};
+  auto s = db_->query("SELECT coalesce(max(id), 0) FROM sentences", {},
+                      [&](const Row& r) { batch_.sentences_before = r.integer(0); });
+  batch_.last_sentence = batch_.sentences_before;
+  return s;
 }
 
 // SQLite's full-text index takes the batch's new sentences in one statement, last in the
 // transaction (migration 3 explains why not a trigger). PostgreSQL's GIN index keeps itself.
 Status SqlStore::index_new_sentences() {
   if (db_->dialect() != Dialect::kSqlite) return {};
-  if (batch_.first_sentence_id == std::numeric_limits<std::int64_t>::max()) return {};
-  const SqlValue p[] = {integer(batch_.first_sentence_id)};
-  auto r = db_->run("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?", p);
+  if (batch_.last_sentence == batch_.sentences_before) return {};
+  const SqlValue p[] = {integer(batch_.sentences_before)};
+  auto r = db_->run("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?", p);
   return r ? Status() : Status(r.error());
 }
 
