@@ -129,8 +129,11 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
   auto database = std::make_unique<SqliteDatabase>(db, path);
   // A second process (a reader, or `dyad ingest` started twice) waits instead of failing.
   sqlite3_busy_timeout(db, 10000);
+  // 16 KiB pages (a new file only: an existing store keeps its own): a batch's rows fill a
+  // quarter as many pages, and each page written to the WAL at commit carries more of them;
+  // writing mentions ran about a tenth faster than with 4 KiB, and no faster with 32 KiB.
   auto pragmas = database->execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
       "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (!pragmas) return pragmas.error();
   return std::unique_ptr<Database>(std::move(database));

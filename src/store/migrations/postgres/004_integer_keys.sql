@@ -1,8 +1,9 @@
 -- dyad store schema, version 4 (PostgreSQL): the same keys as SQLite's version 4, so that the
 -- store's statements stay one set. Documents get an integer `key` in insertion order (the
 -- content hash stays the external id and the primary key); sentences and mentions point at
--- their document by it, and are keyed by it. events_by_code and events_by_place go: no query
--- reads them.
+-- their document by it, and are keyed by it. events_by_code and events_by_place go, as on
+-- SQLite: the place ranking reads events by day, and the code filter is a LIKE prefix, which a
+-- B-tree answers only under the C collation; every event query also bounds the day.
 ALTER TABLE documents ADD COLUMN key BIGSERIAL;
 ALTER TABLE documents ADD CONSTRAINT documents_key UNIQUE (key);
 
