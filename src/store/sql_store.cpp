@@ -316,9 +316,10 @@ void SqlStore::hold_mention(const CodedDocument& doc, std::int64_t document_key,
   b.dedup.place = place_of(m);
   b.dedup.outlet = doc.document.source;
   b.dedup.text = sentence_text(doc, m.provenance.sentence_index);
-  b.member = store::EventMember{doc.document.id, static_cast<std::int64_t>(ordinal), document_key, b.dedup.source, b.dedup.target,
-                                source_country, target_country, m.code, m.root, m.quad_class, m.goldstein,
-                                day.days(), seen.valid() ? seen.days() : day.days(), b.dedup.place, b.dedup.outlet};
+  b.member = store::EventMember{doc.document.id, static_cast<std::int64_t>(ordinal), document_key,
+                                b.dedup.source, b.dedup.target, source_country, target_country, m.code, m.root,
+                                m.quad_class, m.goldstein, day.days(), seen.valid() ? seen.days() : day.days(),
+                                b.dedup.place, b.dedup.outlet};
   batch_.grouped.push_back(std::move(b));
 }
 
@@ -362,7 +363,7 @@ Status SqlStore::insert_sentence(std::int64_t document_key, const std::string& d
 }
 
 // SQLite's sentences are numbered by the batch (the writer holds the database's lock, so no
-// one else inserts meanwhile): a RETURNING clause on every row cost more than the row.
+// one else inserts meanwhile) instead of each new row's id being read back with RETURNING.
 Status SqlStore::number_sentences() {
   if (db_->dialect() != Dialect::kSqlite) return {};
   auto s = db_->query("SELECT coalesce(max(id), 0) FROM sentences", {},
