@@ -61,6 +61,8 @@ Result<std::unique_ptr<Database>> open_postgres(const std::string& uri);
 // Brings the schema up to date: creates schema_migrations and applies, in order and each
 // in its own transaction, every migration the database has not recorded yet.
 Status migrate(Database& db);
+// The same, through version `through` only: how tests make a store of an older schema.
+Status migrate(Database& db, int through);
 
 // The migrations this build knows, numbered from 1.
 int migration_count();

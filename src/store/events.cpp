@@ -58,8 +58,8 @@ Status load_direction(Database& db, const std::string& source_country, const std
                         std::int64_t{last_day}};
   return db.query(
       "SELECT m.document_id, m.ordinal, m.source, m.target, m.code, m.event_day, m.place, m.outlet, s.text,"
-      " m.event_id, m.root, m.quad_class, m.goldstein, m.report_day"
-      " FROM mentions m LEFT JOIN sentences s ON s.document_id = m.document_id AND s.idx = m.sentence_index"
+      " m.event_id, m.root, m.quad_class, m.goldstein, m.report_day, m.document_key"
+      " FROM mentions m LEFT JOIN sentences s ON s.document_key = m.document_key AND s.idx = m.sentence_index"
       " WHERE m.source_country = ? AND m.target_country = ? AND m.event_day BETWEEN ? AND ?"
       " AND m.negated = 0 AND m.hypothetical = 0 AND m.future = 0",
       p, [&](const Row& r) {
@@ -74,9 +74,9 @@ Status load_direction(Database& db, const std::string& source_country, const std
         m.outlet = r.text(7);
         m.text = r.text(8);
         if (!r.is_null(9)) n.events[m.id] = r.text(9);
-        n.members[m.id] = EventMember{m.document_id,   r.integer(1), m.source,     m.target,     source_country,
-                                      target_country,  m.code,       r.text(10),   r.integer(11), r.real(12),
-                                      r.integer(5),    r.is_null(13) ? r.integer(5) : r.integer(13),
+        n.members[m.id] = EventMember{m.document_id,   r.integer(1), r.integer(14), m.source,      m.target,
+                                      source_country,  target_country, m.code,     r.text(10),    r.integer(11),
+                                      r.real(12),      r.integer(5), r.is_null(13) ? r.integer(5) : r.integer(13),
                                       m.place,         m.outlet};
         n.mentions.push_back(std::move(m));
       });
@@ -146,17 +146,19 @@ Result<std::int64_t> put_event(Database& db, const std::string& event_id, const 
                           static_cast<std::int64_t>(sources.size()),
                           first_seen,
                           last_seen};
-  if (!replace) return db.run(std::string(kInsertEvent) + " ON CONFLICT (id) DO NOTHING", row);
-  return db.run(std::string(kInsertEvent) +
-                    " ON CONFLICT (id) DO UPDATE SET"
-                    " document_id = excluded.document_id, ordinal = excluded.ordinal, source = excluded.source,"
-                    " source_country = excluded.source_country, target = excluded.target,"
-                    " target_country = excluded.target_country, code = excluded.code, root = excluded.root,"
-                    " quad_class = excluded.quad_class, goldstein = excluded.goldstein,"
-                    " event_day = excluded.event_day, place = excluded.place, num_mentions = excluded.num_mentions,"
-                    " num_sources = excluded.num_sources, first_seen_day = excluded.first_seen_day,"
-                    " last_seen_day = excluded.last_seen_day",
-                row);
+  // Built once: the statement cache is keyed by the text.
+  static const std::string insert = std::string(kInsertEvent) + " ON CONFLICT (id) DO NOTHING";
+  static const std::string upsert =
+      std::string(kInsertEvent) +
+      " ON CONFLICT (id) DO UPDATE SET"
+      " document_id = excluded.document_id, ordinal = excluded.ordinal, source = excluded.source,"
+      " source_country = excluded.source_country, target = excluded.target,"
+      " target_country = excluded.target_country, code = excluded.code, root = excluded.root,"
+      " quad_class = excluded.quad_class, goldstein = excluded.goldstein,"
+      " event_day = excluded.event_day, place = excluded.place, num_mentions = excluded.num_mentions,"
+      " num_sources = excluded.num_sources, first_seen_day = excluded.first_seen_day,"
+      " last_seen_day = excluded.last_seen_day";
+  return db.run(replace ? upsert : insert, row);
 }
 
 // Recomputes one event row from the mentions table, or removes it when none is left.
@@ -165,10 +167,10 @@ Status rewrite_event(Database& db, const std::string& event_id) {
   const SqlValue id[] = {std::string_view(event_id)};
   auto s = db.query(
       "SELECT document_id, ordinal, source, target, source_country, target_country, code, root, quad_class,"
-      " goldstein, event_day, report_day, place, outlet FROM mentions WHERE event_id = ?",
+      " goldstein, event_day, report_day, place, outlet, document_key FROM mentions WHERE event_id = ?",
       id, [&](const Row& r) {
-        members.push_back(EventMember{r.text(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                                      r.text(7), r.integer(8), r.real(9), r.integer(10),
+        members.push_back(EventMember{r.text(0), r.integer(1), r.integer(14), r.text(2), r.text(3), r.text(4),
+                                      r.text(5), r.text(6), r.text(7), r.integer(8), r.real(9), r.integer(10),
                                       r.is_null(11) ? r.integer(10) : r.integer(11), r.text(12), r.text(13)});
       });
   if (!s) return s;
@@ -242,8 +244,8 @@ Status apply(Database& db, const Neighbourhood& n, const std::vector<DedupMentio
     const auto before = n.events.find(m.id);
     const std::string old_id = before == n.events.end() ? std::string() : before->second;
     if (old_id == event) continue;
-    const SqlValue p[] = {std::string_view(event), std::string_view(member.document_id), member.ordinal};
-    auto updated = db.run("UPDATE mentions SET event_id = ? WHERE document_id = ? AND ordinal = ?", p);
+    const SqlValue p[] = {std::string_view(event), member.document_key, member.ordinal};
+    auto updated = db.run("UPDATE mentions SET event_id = ? WHERE document_key = ? AND ordinal = ?", p);
     if (!updated) return updated.error();
     if (!old_id.empty()) out.stored_events.insert(old_id);
     changed.insert(event);

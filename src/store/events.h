@@ -53,6 +53,7 @@ std::vector<std::pair<int, int>> regroup_ranges(const std::set<int>& days, int b
 struct EventMember {
   std::string document_id;
   std::int64_t ordinal = 0;
+  std::int64_t document_key = 0;  // documents.key: how the mention's row is found
   std::string source, target, source_country, target_country, code, root;
   std::int64_t quad_class = 0;
   double goldstein = 0;

@@ -13,6 +13,8 @@ extern const char* const kSqliteMigration002;
 extern const char* const kPostgresMigration002;
 extern const char* const kSqliteMigration003;
 extern const char* const kPostgresMigration003;
+extern const char* const kSqliteMigration004;
+extern const char* const kPostgresMigration004;
 }  // namespace dyad::embedded
 
 namespace dyad::store {
@@ -26,22 +28,26 @@ struct Migration {
 };
 
 // In order. A new migration goes at the end; a shipped one is never edited.
-const std::array<Migration, 3> kMigrations = {{
+const std::array<Migration, 4> kMigrations = {{
     {1, "schema", &embedded::kSqliteMigration001, &embedded::kPostgresMigration001},
     {2, "mention_indexes", &embedded::kSqliteMigration002, &embedded::kPostgresMigration002},
     {3, "bulk_fulltext", &embedded::kSqliteMigration003, &embedded::kPostgresMigration003},
+    {4, "integer_keys", &embedded::kSqliteMigration004, &embedded::kPostgresMigration004},
 }};
 
 }  // namespace
 
 int migration_count() { return static_cast<int>(kMigrations.size()); }
 
-Status migrate(Database& db) {
+Status migrate(Database& db) { return migrate(db, migration_count()); }
+
+Status migrate(Database& db, int through) {
   auto created = db.execute_script(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   if (!created) return created;
   for (const auto& m : kMigrations) {
+    if (m.version > through) break;
     if (auto begun = db.begin(); !begun) return begun;
     // Checked inside the transaction: two processes opening a new store apply it once.
     bool applied = false;

@@ -59,10 +59,10 @@ class SqlStore final : public Store {
     WriteReport report;
     Removals removals;
     batch_ = Batch{};
-    Status status;
+    Status status = number_sentences();
     for (const auto& doc : documents) {
-      status = write_one(doc, report, removals);
       if (!status) break;
+      status = write_one(doc, report, removals);
     }
     if (status) status = store_mentions(removals, report);
     if (status) status = index_new_sentences();
@@ -119,7 +119,9 @@ class SqlStore final : public Store {
   Result<std::vector<StoredSentence>> sentences(const std::string& document_id) override {
     std::vector<StoredSentence> out;
     const SqlValue p[] = {text(document_id)};
-    auto s = db_->query("SELECT idx, span_begin, span_end, text FROM sentences WHERE document_id = ? ORDER BY idx", p,
+    auto s = db_->query("SELECT idx, span_begin, span_end, text FROM sentences"
+                        " WHERE document_key = (SELECT key FROM documents WHERE id = ?) ORDER BY idx",
+                        p,
                         [&](const Row& r) {
                           out.push_back({static_cast<std::size_t>(r.integer(0)),
                                          Span{static_cast<std::size_t>(r.integer(1)),
@@ -192,23 +194,35 @@ class SqlStore final : public Store {
  private:
   Status write_one(const CodedDocument& doc, WriteReport& report, Removals& removals);
   Status forget_document(const std::string& id, Removals& removals);
-  void hold_mention(const CodedDocument& doc, std::size_t ordinal);
+  Result<std::int64_t> insert_document(const CodedDocument& doc);
+  void hold_mention(const CodedDocument& doc, std::int64_t document_key, std::size_t ordinal);
   Status store_mentions(const Removals& removals, WriteReport& report);
-  Status insert_mention(const CodedDocument& doc, std::size_t ordinal, const std::string* event_id);
-  Status insert_sentence(const std::string& document_id, const StoredSentence& s);
+  Status insert_mention(const CodedDocument& doc, std::int64_t document_key, std::size_t ordinal,
+                        const std::string* event_id);
+  Status insert_sentence(std::int64_t document_key, const std::string& document_id, const StoredSentence& s);
   Status ensure_actor(const Actor& actor);
   Status ensure_place(const std::string& place);
+  Status number_sentences();
   Status index_new_sentences();
+
+  // A mention of the batch, held until its event is known.
+  struct HeldMention {
+    const CodedDocument* doc = nullptr;
+    std::int64_t document_key = 0;  // documents.key of its document
+    std::size_t ordinal = 0;
+  };
 
   // What the batch being written has added so far.
   struct Batch {
-    // The lowest id of a sentence this batch inserted. A new row's id is above every row
-    // present when it is inserted, so the rows at or above it are exactly the batch's own.
-    std::int64_t first_sentence_id = std::numeric_limits<std::int64_t>::max();
+    // SQLite: the highest sentence id before the batch, and the last one the batch gave.
+    // The batch numbers its sentences itself, from above every stored one, so the rows above
+    // `sentences_before` are exactly its own, whatever it deleted on the way.
+    std::int64_t sentences_before = 0;
+    std::int64_t last_sentence = 0;
     std::set<std::string> keys;  // actor codes ("a:") and place keys ("p:") it inserted
     // Its mentions, written after they are grouped into events: every one, and the
     // groupable ones as deduplication sees them.
-    std::vector<std::pair<const CodedDocument*, std::size_t>> mentions;
+    std::vector<HeldMention> mentions;
     std::vector<store::BatchMention> grouped;
   };
 
@@ -232,6 +246,20 @@ Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Remova
   } else {
     ++report.added;
   }
+  auto key = insert_document(doc);
+  if (!key) return key.error();
+  for (const auto& s : doc.sentences) {
+    if (auto inserted_sentence = insert_sentence(*key, d.id, s); !inserted_sentence) return inserted_sentence;
+  }
+  report.sentences += doc.sentences.size();
+  for (std::size_t i = 0; i < doc.mentions.size(); ++i) hold_mention(doc, *key, i);
+  report.mentions += doc.mentions.size();
+  return {};
+}
+
+// Inserts the document's row; returns its key, which its sentences and mentions point at.
+Result<std::int64_t> SqlStore::insert_document(const CodedDocument& doc) {
+  const Document& d = doc.document;
   const std::string published = d.published.to_string();
   const SqlValue row[] = {text(d.id),
                           text(d.external_id),
@@ -248,19 +276,14 @@ Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Remova
                           text(doc.versions.models),
                           integer(static_cast<std::int64_t>(doc.sentences.size())),
                           integer(static_cast<std::int64_t>(doc.mentions.size()))};
-  auto inserted = db_->run(
+  std::int64_t key = 0;
+  auto inserted = db_->query(
       "INSERT INTO documents (id, external_id, outlet, url, title, published, published_day, language, origin, text,"
       " coder_version, dictionaries_version, models_version, sentence_count, mention_count)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      row);
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key",
+      row, [&](const Row& r) { key = r.integer(0); });
   if (!inserted) return inserted.error();
-  for (const auto& s : doc.sentences) {
-    if (auto inserted_sentence = insert_sentence(d.id, s); !inserted_sentence) return inserted_sentence;
-  }
-  report.sentences += doc.sentences.size();
-  for (std::size_t i = 0; i < doc.mentions.size(); ++i) hold_mention(doc, i);
-  report.mentions += doc.mentions.size();
-  return {};
+  return key;
 }
 
 // The sentence a mention was coded from, as stored with its document.
@@ -275,8 +298,8 @@ const std::string& sentence_text(const CodedDocument& doc, std::size_t index) {
 
 // Keeps a mention of the batch for writing, and, when it takes part in events, what
 // deduplication and the event rows need of it.
-void SqlStore::hold_mention(const CodedDocument& doc, std::size_t ordinal) {
-  batch_.mentions.emplace_back(&doc, ordinal);
+void SqlStore::hold_mention(const CodedDocument& doc, std::int64_t document_key, std::size_t ordinal) {
+  batch_.mentions.push_back({&doc, document_key, ordinal});
   const Mention& m = doc.mentions[ordinal];
   const Date& day = day_of(m, doc.document);
   if (!groupable(m) || !day.valid()) return;
@@ -293,9 +316,10 @@ void SqlStore::hold_mention(const CodedDocument& doc, std::size_t ordinal) {
   b.dedup.place = place_of(m);
   b.dedup.outlet = doc.document.source;
   b.dedup.text = sentence_text(doc, m.provenance.sentence_index);
-  b.member = store::EventMember{doc.document.id, static_cast<std::int64_t>(ordinal), b.dedup.source, b.dedup.target,
-                                source_country, target_country, m.code, m.root, m.quad_class, m.goldstein,
-                                day.days(), seen.valid() ? seen.days() : day.days(), b.dedup.place, b.dedup.outlet};
+  b.member = store::EventMember{doc.document.id, static_cast<std::int64_t>(ordinal), document_key,
+                                b.dedup.source, b.dedup.target, source_country, target_country, m.code, m.root,
+                                m.quad_class, m.goldstein, day.days(), seen.valid() ? seen.days() : day.days(),
+                                b.dedup.place, b.dedup.outlet};
   batch_.grouped.push_back(std::move(b));
 }
 
@@ -304,10 +328,10 @@ void SqlStore::hold_mention(const CodedDocument& doc, std::size_t ordinal) {
 Status SqlStore::store_mentions(const Removals& removals, WriteReport& report) {
   auto grouping = store::group_batch(*db_, removals, batch_.grouped);
   if (!grouping) return grouping.error();
-  for (const auto& [doc, ordinal] : batch_.mentions) {
-    const auto event = grouping->event_of.find(doc->document.id + "-" + std::to_string(ordinal));
+  for (const auto& held : batch_.mentions) {
+    const auto event = grouping->event_of.find(held.doc->document.id + "-" + std::to_string(held.ordinal));
     const std::string* event_id = event == grouping->event_of.end() ? nullptr : &event->second;
-    if (auto s = insert_mention(*doc, ordinal, event_id); !s) return s;
+    if (auto s = insert_mention(*held.doc, held.document_key, held.ordinal, event_id); !s) return s;
   }
   auto events = store::write_events(*db_, *grouping);
   if (!events) return events.error();
@@ -315,22 +339,46 @@ Status SqlStore::store_mentions(const Removals& removals, WriteReport& report) {
   return {};
 }
 
-Status SqlStore::insert_sentence(const std::string& document_id, const StoredSentence& s) {
-  const SqlValue p[] = {text(document_id), integer(static_cast<std::int64_t>(s.index)),
-                        integer(static_cast<std::int64_t>(s.span.begin)),
-                        integer(static_cast<std::int64_t>(s.span.end)), text(s.text)};
-  return db_->query(
-      "INSERT INTO sentences (document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?) RETURNING id", p,
-      [&](const Row& r) { batch_.first_sentence_id = std::min(batch_.first_sentence_id, r.integer(0)); });
+Status SqlStore::insert_sentence(std::int64_t document_key, const std::string& document_id, const StoredSentence& s) {
+  const SqlValue row[] = {integer(document_key),
+                          text(document_id),
+                          integer(static_cast<std::int64_t>(s.index)),
+                          integer(static_cast<std::int64_t>(s.span.begin)),
+                          integer(static_cast<std::int64_t>(s.span.end)),
+                          text(s.text),
+                          integer(batch_.last_sentence + 1)};
+  if (db_->dialect() != Dialect::kSqlite) {
+    auto r = db_->run(
+        "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?, ?)",
+        std::span<const SqlValue>(row).first(6));
+    return r ? Status() : Status(r.error());
+  }
+  auto r = db_->run(
+      "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text, id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      row);
+  if (!r) return r.error();
+  ++batch_.last_sentence;
+  return {};
+}
+
+// SQLite's sentences are numbered by the batch (the writer holds the database's lock, so no
+// one else inserts meanwhile) instead of each new row's id being read back with RETURNING.
+Status SqlStore::number_sentences() {
+  if (db_->dialect() != Dialect::kSqlite) return {};
+  auto s = db_->query("SELECT coalesce(max(id), 0) FROM sentences", {},
+                      [&](const Row& r) { batch_.sentences_before = r.integer(0); });
+  batch_.last_sentence = batch_.sentences_before;
+  return s;
 }
 
 // SQLite's full-text index takes the batch's new sentences in one statement, last in the
 // transaction (migration 3 explains why not a trigger). PostgreSQL's GIN index keeps itself.
 Status SqlStore::index_new_sentences() {
   if (db_->dialect() != Dialect::kSqlite) return {};
-  if (batch_.first_sentence_id == std::numeric_limits<std::int64_t>::max()) return {};
-  const SqlValue p[] = {integer(batch_.first_sentence_id)};
-  auto r = db_->run("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?", p);
+  if (batch_.last_sentence == batch_.sentences_before) return {};
+  const SqlValue p[] = {integer(batch_.sentences_before)};
+  auto r = db_->run("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?", p);
   return r ? Status() : Status(r.error());
 }
 
@@ -340,16 +388,17 @@ Status SqlStore::forget_document(const std::string& id, Removals& removals) {
   const SqlValue p[] = {text(id)};
   auto s = db_->query(
       "SELECT source_country, target_country, event_day, event_id FROM mentions"
-      " WHERE document_id = ? AND event_id IS NOT NULL",
+      " WHERE document_key = (SELECT key FROM documents WHERE id = ?) AND event_id IS NOT NULL",
       p, [&](const Row& r) {
         removals.add(r.text(0), r.text(1), static_cast<int>(r.integer(2)), r.text(3));
       });
   if (!s) return s;
   // The same document written twice in one batch with other versions: its first coding
   // is still held, not stored.
-  std::erase_if(batch_.mentions, [&](const auto& held) { return held.first->document.id == id; });
+  std::erase_if(batch_.mentions, [&](const HeldMention& held) { return held.doc->document.id == id; });
   std::erase_if(batch_.grouped, [&](const store::BatchMention& b) { return b.dedup.document_id == id; });
-  for (const char* sql : {"DELETE FROM mentions WHERE document_id = ?", "DELETE FROM sentences WHERE document_id = ?",
+  for (const char* sql : {"DELETE FROM mentions WHERE document_key = (SELECT key FROM documents WHERE id = ?)",
+                          "DELETE FROM sentences WHERE document_key = (SELECT key FROM documents WHERE id = ?)",
                           "DELETE FROM documents WHERE id = ?"}) {
     auto r = db_->run(sql, p);
     if (!r) return r.error();
@@ -357,7 +406,8 @@ Status SqlStore::forget_document(const std::string& id, Removals& removals) {
   return {};
 }
 
-Status SqlStore::insert_mention(const CodedDocument& doc, std::size_t ordinal, const std::string* event_id) {
+Status SqlStore::insert_mention(const CodedDocument& doc, std::int64_t document_key, std::size_t ordinal,
+                                const std::string* event_id) {
   const Mention& m = doc.mentions[ordinal];
   const std::string source = m.source.code_string();
   const std::string target = m.target.code.empty() ? std::string() : m.target.code_string();
@@ -367,7 +417,8 @@ Status SqlStore::insert_mention(const CodedDocument& doc, std::size_t ordinal, c
   const Date& day = day_of(m, doc.document);
   const auto& prov = m.provenance;
   const auto n = [](std::size_t v) { return integer(static_cast<std::int64_t>(v)); };
-  const SqlValue row[] = {text(doc.document.id),
+  const SqlValue row[] = {integer(document_key),
+                          text(doc.document.id),
                           n(ordinal),
                           n(prov.sentence_index),
                           text(source),
@@ -408,13 +459,13 @@ Status SqlStore::insert_mention(const CodedDocument& doc, std::size_t ordinal, c
                           text(m.versions.models),
                           event_id ? text(*event_id) : SqlValue()};
   auto r = db_->run(
-      "INSERT INTO mentions (document_id, ordinal, sentence_index, source, source_country, source_entry, source_text,"
+      "INSERT INTO mentions (document_key, document_id, ordinal, sentence_index, source, source_country, source_entry, source_text,"
       " source_begin, source_end, target, target_country, target_entry, target_text, target_begin, target_end,"
       " code, root, quad_class, goldstein, plover_type, plover_mode, plover_context, acled_type, acled_sub_type,"
       " report_day, event_day, negated, hypothetical, future, claimed_by, confidence, verb_begin, verb_end, pattern,"
       " place, outlet, coder_version, dictionaries_version, models_version, event_id)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " ?, ?, ?, ?, ?, ?)",
+      " ?, ?, ?, ?, ?, ?, ?)",
       row);
   if (!r) return r.error();
   for (const Actor* actor : {&m.source, &m.target}) {
@@ -464,9 +515,9 @@ Result<std::vector<StoredMention>> SqlStore::mentions(const std::string& documen
       " m.event_day, m.negated, m.hypothetical, m.future, m.claimed_by, m.confidence, m.verb_begin, m.verb_end,"
       " m.pattern, m.place, m.outlet, m.coder_version, m.dictionaries_version, m.models_version, m.event_id,"
       " s.text, s.span_begin, s.span_end, d.url"
-      " FROM mentions m LEFT JOIN sentences s ON s.document_id = m.document_id AND s.idx = m.sentence_index"
-      " LEFT JOIN documents d ON d.id = m.document_id"
-      " WHERE m.document_id = ? ORDER BY m.ordinal",
+      " FROM documents d JOIN mentions m ON m.document_key = d.key"
+      " LEFT JOIN sentences s ON s.document_key = m.document_key AND s.idx = m.sentence_index"
+      " WHERE d.id = ? ORDER BY m.ordinal",
       p, [&](const Row& r) {
         const auto size = [&](int c) { return static_cast<std::size_t>(r.integer(c)); };
         StoredMention sm;

@@ -129,9 +129,15 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
   auto database = std::make_unique<SqliteDatabase>(db, path);
   // A second process (a reader, or `dyad ingest` started twice) waits instead of failing.
   sqlite3_busy_timeout(db, 10000);
+  // 16 KiB pages (a new file only: an existing store keeps its own): a batch's rows fill a
+  // quarter as many pages, and each page written to the WAL at commit carries more of them;
+  // writing mentions ran about a tenth faster than with 4 KiB, and no faster with 32 KiB.
+  // The WAL is copied back into the file every 8,192 pages (128 MiB) instead of SQLite's
+  // 1,000: a page that several batches change (an index's) is copied once, not once a batch,
+  // which took a third off the commits. Crash safety does not depend on it.
   auto pragmas = database->execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192;");
   if (!pragmas) return pragmas.error();
   return std::unique_ptr<Database>(std::move(database));
 }

@@ -10,6 +10,7 @@
 
 #include "dyad/store.h"
 #include "pg_server.h"
+#include "store/database.h"
 #include "store/events.h"
 #include "test_store_data.h"
 
@@ -97,7 +98,7 @@ std::vector<CodedDocument> strike_reports() {
 TEST_P(StoreTest, OpensMigratedAndReopensWithoutChange) {
   ASSERT_NE(store_, nullptr);
   EXPECT_EQ(store_->backend(), GetParam());
-  EXPECT_EQ(store_schema_version(), 3);
+  EXPECT_EQ(store_schema_version(), 4);
   write(strike_reports());
   const StoreCounts before = counts();
   store_ = open();  // migrations already applied: opening again changes nothing
@@ -465,6 +466,116 @@ TEST_P(StoreTest, PagesThroughDocumentIdsInOrder) {
   ASSERT_EQ(all.size(), 4u);
   EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
   EXPECT_FALSE(store_->document("0000000000000000").ok());
+}
+
+// A store written before migration 4 (documents, sentences and mentions keyed by the
+// document's hash) keeps everything when it is opened: the same ids, texts, events and
+// full-text hits, and it takes new writes and re-codings as a new store does.
+TEST_P(StoreTest, AStoreOfSchemaThreeMigratesWithEverythingItHeld) {
+  ASSERT_NE(store_, nullptr);
+  store_.reset();
+  std::string url;
+  if (GetParam() == "postgres") {
+    std::string why;
+    url = testing::fresh_pg_database(why);
+    ASSERT_FALSE(url.empty()) << why;
+  } else {
+    url = "sqlite:" + (dir_ / "schema3.db").string();
+  }
+  {
+    auto db = GetParam() == "postgres" ? store::open_postgres(url) : store::open_sqlite(url.substr(7));
+    ASSERT_TRUE(db.ok()) << db.error().to_string();
+    ASSERT_TRUE(store::migrate(**db, 3).ok());
+    const std::string rows =
+        "INSERT INTO documents (id, external_id, outlet, url, title, published, published_day, language, origin,"
+        " text, coder_version, dictionaries_version, models_version, sentence_count, mention_count) VALUES"
+        " ('00000000000000aa', 'ext-1', 'Meridian Wire', 'https://example.org/1', 'Strike', '2026-03-04', 20516,"
+        " 'en', 'test', 'US forces struck a navy base. Venezuela protested.', '0.1.0', 'dict-v1', 'models-v1', 2, 2);"
+        "INSERT INTO sentences (document_id, idx, span_begin, span_end, text) VALUES"
+        " ('00000000000000aa', 0, 0, 30, 'US forces struck a navy base.'),"
+        " ('00000000000000aa', 1, 31, 51, 'Venezuela protested.');"
+        "INSERT INTO mentions (document_id, ordinal, sentence_index, source, source_country, source_entry,"
+        " source_text, source_begin, source_end, target, target_country, target_entry, target_text, target_begin,"
+        " target_end, code, root, quad_class, goldstein, plover_type, plover_mode, plover_context, acled_type,"
+        " acled_sub_type, report_day, event_day, negated, hypothetical, future, claimed_by, confidence, verb_begin,"
+        " verb_end, pattern, place, outlet, coder_version, dictionaries_version, models_version, event_id) VALUES"
+        " ('00000000000000aa', 0, 0, 'USAMIL', 'USA', '', 'US forces', 0, 9, 'VENMIL', 'VEN', '', 'navy base', 19,"
+        " 28, '195', '19', 4, -10.0, '', '', '', '', '', 20516, 20516, 0, 0, 0, '', 0.8, 10, 16, 'test:1', 'VEN',"
+        " 'Meridian Wire', '0.1.0', 'dict-v1', 'models-v1', 'ev-00000000000000aa-0'),"
+        " ('00000000000000aa', 1, 1, 'VENGOV', 'VEN', '', 'Venezuela', 31, 40, 'USAGOV', 'USA', '', '', 0, 0,"
+        " '111', '11', 3, -2.0, '', '', '', '', '', 20516, 20516, 1, 0, 0, '', 0.8, 41, 50, 'test:1', 'USA',"
+        " 'Meridian Wire', '0.1.0', 'dict-v1', 'models-v1', NULL);"
+        "INSERT INTO events (id, document_id, ordinal, source, source_country, target, target_country, code, root,"
+        " quad_class, goldstein, event_day, place, num_mentions, num_sources, first_seen_day, last_seen_day) VALUES"
+        " ('ev-00000000000000aa-0', '00000000000000aa', 0, 'USAMIL', 'USA', 'VENMIL', 'VEN', '195', '19', 4, -10.0,"
+        " 20516, 'VEN', 1, 1, 20516, 20516);";
+    ASSERT_TRUE((*db)->execute_script(rows).ok());
+    if (GetParam() == "sqlite") {
+      ASSERT_TRUE((*db)->execute_script("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences").ok());
+    }
+  }
+  auto opened = open_store(url);
+  ASSERT_TRUE(opened.ok()) << opened.error().to_string();
+  store_ = std::move(*opened);
+
+  auto doc = store_->document("00000000000000aa");
+  ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+  EXPECT_EQ(doc->external_id, "ext-1");
+  auto sentences = store_->sentences("00000000000000aa");
+  ASSERT_TRUE(sentences.ok());
+  ASSERT_EQ(sentences->size(), 2u);
+  EXPECT_EQ((*sentences)[1].text, "Venezuela protested.");
+  auto mentions = store_->mentions("00000000000000aa");
+  ASSERT_TRUE(mentions.ok()) << mentions.error().to_string();
+  ASSERT_EQ(mentions->size(), 2u);
+  EXPECT_EQ((*mentions)[0].id, "00000000000000aa-0");
+  EXPECT_EQ((*mentions)[0].event_id, "ev-00000000000000aa-0");
+  EXPECT_EQ((*mentions)[0].mention.provenance.sentence, "US forces struck a navy base.");
+  EXPECT_EQ((*mentions)[0].mention.provenance.url, "https://example.org/1");
+  EXPECT_EQ((*mentions)[1].id, "00000000000000aa-1");
+  EXPECT_EQ((*mentions)[1].event_id, "");
+  EXPECT_EQ((*mentions)[1].mention.provenance.sentence, "Venezuela protested.");
+  auto events = store_->events({});
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].representative_mention, "00000000000000aa-0");
+  auto hits = store_->search("protested", 10);
+  ASSERT_TRUE(hits.ok()) << hits.error().to_string();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0], (std::pair<std::string, std::size_t>{"00000000000000aa", 1}));
+
+  // New documents go in beside the migrated one; a report of the same strike joins its event.
+  std::vector<CodedDocument> more = strike_reports();
+  more.resize(1);
+  more[0].document.published = *parse_date("2026-03-04");
+  EXPECT_EQ(write(more).added, 1u);
+  auto joined = store_->mentions(more[0].document.id);
+  ASSERT_TRUE(joined.ok());
+  ASSERT_EQ(joined->size(), 1u);
+  EXPECT_EQ((*joined)[0].event_id, "ev-00000000000000aa-0");
+  // Re-coding the migrated document replaces its rows whole; the event is left to the new report.
+  CodedDocument recoded;
+  recoded.document = *doc;
+  recoded.document.published = *parse_date("2026-03-04");
+  recoded.sentences = *sentences;
+  recoded.versions = CodingVersions{"0.1.0", "dict-v2", "models-v1"};
+  EXPECT_EQ(write({recoded}).replaced, 1u);
+  auto gone = store_->mentions("00000000000000aa");
+  ASSERT_TRUE(gone.ok());
+  EXPECT_TRUE(gone->empty());
+  const StoreCounts c = counts();
+  EXPECT_EQ(c.documents, 2);
+  EXPECT_EQ(c.sentences, 3);
+  EXPECT_EQ(c.mentions, 1);
+  EXPECT_EQ(c.events, 1);
+  auto after = store_->events({});
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0].representative_mention, more[0].document.id + "-0");
+  EXPECT_EQ((*after)[0].num_mentions, 1);
+  auto found = store_->search("protested", 10);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
