@@ -355,11 +355,12 @@ void ActorFinder::share_conjunct_countries() {
 
 void ActorFinder::resolve_possessors() {
   // "The Nigerian army said its soldiers had killed", "Venezuela put its armed forces on
-  // alert": an agent owned by "its" or "their" is of the country of the subject before it
+  // alert", "Mexico's president said his government would": an agent owned by a possessive
+  // pronoun is of the country of the subject before it
   // (the nearest actor with a country that is some verb's subject, else the nearest one).
   if (!rules_.head_actor_wins) return;  // dyad's reading; the reference coders leave it
   for (auto& a : actors_) {
-    if (a.has_country || !v_.has_kid_lemma(a.head, "nmod", {"ITS", "THEIR"})) continue;
+    if (a.has_country || !v_.has_kid_lemma(a.head, "nmod", {"ITS", "THEIR", "HIS", "HER"})) continue;
     const NounActor* owner = nullptr;
     for (const auto& b : actors_) {
       if (&b == &a || !b.has_country || b.last >= a.first) continue;

@@ -322,7 +322,20 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
       return found;
     }
   }
-  const bool pronoun = s.word >= 0;
+  bool pronoun = s.word >= 0;
+  if (!pronoun && !coder_.options().reference_semantics) {
+    // The tagger's misreadings of a subject before the verb: a country name tagged as an
+    // adverb ("Indonesia called on ...": advmod) is the subject when it is an actor, and
+    // a pronoun labelled expletive ("said it would take measures") is a pronoun subject.
+    for (int k : w.kids) {
+      if (k >= verb) break;
+      if (v_[k].rel == "advmod") {
+        auto found = actors_.find_in(k);
+        if (!found.empty()) return found;
+      }
+      if (v_[k].rel == "expl" && v_[k].upos == "PRON") pronoun = true;
+    }
+  }
   if (depth > 8 || w.head < 0) return {};
   // "Ethiopia indicated it would act": a pronoun subject of a complement clause is the
   // governing clause's subject.

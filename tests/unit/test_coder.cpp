@@ -524,6 +524,22 @@ TEST(Coder, AnUncodedRefusalRejectsWhatItGoverns) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 125"}));
 }
 
+// The tagger's misread subjects: a country tagged as an adverb, a pronoun as an expletive.
+TEST(Coder, AMisreadSubjectBeforeTheVerbIsStillTheSubject) {
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tADV\tRB\t_\t2\tadvmod\t_\t_\n"
+                                                       "2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 111"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                       "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tit\tit\tPRON\tPRP\t_\t5\texpl\t_\t_\n"
+                                                       "4\twould\twould\tAUX\tMD\t_\t5\taux\t_\t_\n"
+                                                       "5\tattack\tattack\tVERB\tVB\t_\t2\tccomp\t_\t_\n"
+                                                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t5\tobj\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 138"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
