@@ -1070,6 +1070,8 @@ void SentenceCoder::run() {
     if (w.head >= 0 && (w.rel == "ccomp" || w.rel == "xcomp") && !opt.reference_semantics) {
       const std::string& g = v_[w.head].lemma;
       if (g == "DENY" || g == "REFUTE" || g == "DISMISS") negated = true;
+      // "refused to condemn": an act refused is not done (the refusal is the event).
+      if (w.rel == "xcomp" && (g == "REFUSE" || g == "DECLINE")) negated = true;
     }
     ctx.negated = negated;
     // A negated act the dictionaries recode ("did not clash" -> cooperate) is that act.

@@ -494,9 +494,16 @@ TEST(Coder, WhatAJointActIsAboutIsNoParty) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 040", "OST VLD 040"}));
 }
 
-// A denied act is not coded; an agent owned by a joint subject is no party of its own.
+// A denied or refused act is not coded; an agent owned by a joint subject is no party of
+// its own.
 TEST(Coder, ADeniedActIsNotCodedAndAJointSubjectsOwnAgentsAreNoParty) {
   const Coder coder(test_lexicon());
+  EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                         "2\trefused\trefuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                         "3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_\n"
+                                                         "4\tcriticize\tcriticize\tVERB\tVB\t_\t2\txcomp\t_\t_\n"
+                                                         "5\tOstra\tOstra\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n")))
+                  .empty());
   EXPECT_TRUE(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
                                                          "2\tdenied\tdeny\tVERB\tVBD\t_\t0\troot\t_\t_\n"
                                                          "3\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_\n"
