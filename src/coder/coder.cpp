@@ -383,6 +383,8 @@ std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& obli
   }
   for (int k : v_[verb].kids) {
     const Word& w = v_[k];
+    // "According to Ukrainian officials, ...": who reports the act is not its target.
+    if (v_.has_kid_lemma(k, "case", {"ACCORDING", "ACCORD"})) continue;
     if ((w.rel == "obl" || w.rel == "nmod") && w.sub != "tmod" && w.sub != "agent") {
       auto t = actors_.find_in(k);
       if (!t.empty()) {

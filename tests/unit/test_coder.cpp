@@ -547,6 +547,17 @@ TEST(Coder, AMisreadSubjectBeforeTheVerbIsStillTheSubject) {
             (std::vector<std::string>{"VLD OST 138"}));
 }
 
+// Who reports an act ("according to Merin") is not its target.
+TEST(Coder, TheSourceOfAReportIsNotTheTarget) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tAccording\taccord\tVERB\tVBG\t_\t3\tcase\t_\t_\n"
+                                                                      "2\tto\tto\tADP\tIN\t_\t1\tfixed\t_\t_\n"
+                                                                      "3\tMerin\tMerin\tPROPN\tNNP\t_\t6\tobl\t_\t_\n"
+                                                                      "4\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_\n"
+                                                                      "5\tValdoria\tValdoria\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+                                                                      "6\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"));
+  EXPECT_TRUE(events(c).empty());
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
