@@ -263,9 +263,12 @@ class SentenceCoder {
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
   void infer_target(const NounActor& src, const ActorCode& source, const std::string& code, Actor& target) const;
   void protesters(const NounActor& src, const std::string& code, Actor& source) const;
-  // A protest (14x) by one source with no target named: coded toward the protesters' state.
+  // An act with no target named whose target CAMEO takes to be domestic (docs/coder.md):
+  // a protest (14x) toward the protesters' state, administrative sanctions (172x) toward
+  // the state's own civilians, a ceasefire (0871) toward the rebels' government.
   bool protest_without_target(const std::string& code, const Clause& c) const {
-    return !coder_.options().reference_semantics && code.starts_with("14") && c.targets.empty() && c.sources.size() == 1;
+    const bool domestic = code.starts_with("14") || code.starts_with("172") || code == "0871";
+    return !coder_.options().reference_semantics && domestic && c.targets.empty() && c.sources.size() == 1;
   }
   std::string killing_code(int verb, const std::string& code, const NounActor* target) const;
   Clause posture_targets(int verb, const std::string& code, Clause c) const;
@@ -800,10 +803,18 @@ void SentenceCoder::protesters(const NounActor& src, const std::string& code, Ac
 // A protest with no target named is against the protesters' own state: "Lebanese
 // protesters set up roadblocks to protest against the economic crisis" is LBNCVL toward
 // LBNGOV. Empty when the protesters have no state of their own in the code.
-Actor protested_state(const Actor& source) {
+Actor protested_state(const Actor& source, const std::string& code) {
   Actor state;
-  if (!state_country(source.code) || source.code.roles.empty() || has_role(source.code, {"GOV"})) return state;
+  if (!state_country(source.code) || source.code.roles.empty()) return state;
   state.code.country = source.code.country;
+  if (code.starts_with("172")) {
+    // "Bangladesh's government imposed a nationwide curfew": on its own people.
+    if (!has_role(source.code, {"GOV", "COP", "MIL", "JUD"})) return Actor{};
+    state.code.roles = {"CVL"};
+    return state;
+  }
+  if (code == "0871" && !has_role(source.code, {"REB", "INS", "OPP"})) return Actor{};
+  if (has_role(source.code, {"GOV"})) return Actor{};
   state.code.roles = {"GOV"};
   return state;
 }
@@ -940,7 +951,7 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
         m.target = make_actor(*tgt);
         infer_target(*src, m.source.code, code, m.target);
       } else if (protest) {
-        m.target = protested_state(m.source);
+        m.target = protested_state(m.source, code);
         if (m.target.code.empty()) continue;
       }
       if ((tgt || protest) && m.target.code == m.source.code) {

@@ -50,7 +50,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- ASK [020] ---\nASK\n"
                           "--- ACCUSE [112] ---\nACCUSE\n"
                           "--- REFUSE [---] ---\nREFUSE\n"
-                          "--- WITHDRAW [0874] ---\nWITHDRAW {WITHDREW}\n")};
+                          "--- WITHDRAW [0874] ---\nWITHDRAW {WITHDREW}\n"
+                          "--- IMPOSE_CURFEW [1723] ---\nIMPOSE\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -556,6 +557,16 @@ TEST(Coder, TheSourceOfAReportIsNotTheTarget) {
                                                                       "5\tValdoria\tValdoria\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
                                                                       "6\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"));
   EXPECT_TRUE(events(c).empty());
+}
+
+// Administrative sanctions with no target named fall on the state's own civilians.
+TEST(Coder, ACurfewWithoutATargetIsOnTheStatesOwnPeople) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                                                                      "2\tpolice\tpolice\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                                                                      "3\timposed\timpose\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_\n"
+                                                                      "5\tcurfew\tcurfew\tNOUN\tNN\t_\t3\tobj\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLDCOP VLDCVL 1723"}));
 }
 
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
