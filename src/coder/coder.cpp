@@ -531,7 +531,7 @@ void SentenceCoder::refine_by_threatened_noun(int verb, VerbCoding& vc) const {
   static const std::pair<const char*, const char*> kThreatened[] = {
       {"STRIKE", "138"}, {"ATTACK", "138"},    {"WAR", "138"},      {"INVASION", "138"},
       {"RETALIATION", "138"}, {"REPRISAL", "138"}, {"SANCTION", "1312"}, {"EMBARGO", "1312"},
-      {"BOYCOTT", "1312"}};
+      {"BOYCOTT", "1312"}, {"TARIFF", "1312"}};
   for (int obj : v_.kids_with(verb, "obj")) {
     for (const auto& [noun, code] : kThreatened) {
       if (v_[obj].lemma != noun) continue;
