@@ -954,7 +954,11 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
         m.target = protested_state(m.source, code);
         if (m.target.code.empty()) continue;
       }
-      if ((tgt || protest) && m.target.code == m.source.code) {
+      // "U.S. drones struck the port, in the first American attack": a state's own organ
+      // acting on the bare state is the state itself (dyad's reading).
+      const bool own_state = !opt.reference_semantics && tgt && m.target.code.roles.empty() &&
+                             !m.source.code.roles.empty() && m.target.code.country == m.source.code.country;
+      if (((tgt || protest) && m.target.code == m.source.code) || own_state) {
         out_.trace.push_back("self event " + m.source.code.to_string() + " dropped");
         continue;
       }

@@ -569,6 +569,17 @@ TEST(Coder, ACurfewWithoutATargetIsOnTheStatesOwnPeople) {
   EXPECT_EQ(events(c), (std::vector<std::string>{"VLDCOP VLDCVL 1723"}));
 }
 
+// A state's own organ acting on the bare state is no event: "Valdorian troops attacked
+// Valdoria" names the state twice.
+TEST(Coder, AStatesOrganActingOnTheStateItselfIsNoEvent) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                                                                      "2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                                                                      "3\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "4\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n"));
+  EXPECT_TRUE(events(c).empty());
+  EXPECT_EQ(c.reason, NoEventReason::kSelfEvent);
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
