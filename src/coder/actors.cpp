@@ -396,9 +396,11 @@ void ActorFinder::apply_place_country() {
   const auto place = [&](const NounActor& a) {
     if (!a.has_country || !a.code.roles.empty() || a.country_from_modifier) return false;
     if (locative(a.head)) return true;
-    // "in the Sinjar region of northern Iraq": the place named by the of-phrase of a place.
+    // "in the Sinjar region of northern Iraq", "in Pakistan's Khyber district": the place
+    // named by the of-phrase or the possessor of a place.
     const int of_head = v_[a.head].head;
-    return v_.has_kid_lemma(a.head, "case", {"OF"}) && of_head >= 0 && locative(of_head);
+    const bool owner = v_.has_kid_lemma(a.head, "case", {"OF"}) || (v_[a.head].rel == "nmod" && v_[a.head].sub == "poss");
+    return owner && of_head >= 0 && locative(of_head);
   };
   std::string country;
   for (const auto& a : actors_) {

@@ -316,6 +316,14 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
   }
   if (s.word >= 0) {
     auto found = actors_.find_in(s.word);
+    // "An explosion at a market in Baghdad killed 30 people": a place inside the subject's
+    // phrase is where it happened, not who acted.
+    if (!coder_.options().reference_semantics) {
+      std::erase_if(found, [&](const NounActor* a) {
+        return a->head != s.word &&
+               v_.has_kid_lemma(a->head, "case", {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "AROUND"});
+      });
+    }
     if (!found.empty() || v_[s.word].upos != "PRON") {
       for (int k : s.more) {
         for (const NounActor* a : actors_.find_in(k)) {

@@ -580,6 +580,18 @@ TEST(Coder, AStatesOrganActingOnTheStateItselfIsNoEvent) {
   EXPECT_EQ(c.reason, NoEventReason::kSelfEvent);
 }
 
+// A place inside the subject's phrase ("an explosion in Ostra killed ...") did not act.
+TEST(Coder, APlaceInsideTheSubjectIsNotTheSource) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tAn\ta\tDET\tDT\t_\t2\tdet\t_\t_\n"
+                                                                      "2\texplosion\texplosion\tNOUN\tNN\t_\t5\tnsubj\t_\t_\n"
+                                                                      "3\tin\tin\tADP\tIN\t_\t4\tcase\t_\t_\n"
+                                                                      "4\tOstra\tOstra\tPROPN\tNNP\t_\t2\tnmod\t_\t_\n"
+                                                                      "5\tkilled\tkill\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "6\tfive\tfive\tNUM\tCD\t_\t7\tnummod\t_\t_\n"
+                                                                      "7\tpeople\tpeople\tNOUN\tNNS\t_\t5\tobj\t_\t_\n\n"));
+  EXPECT_TRUE(events(c).empty());
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
