@@ -756,6 +756,13 @@ bool targets_within_subject(const SentenceView& v, const Clause& c, const std::s
     return false;
   };
   if (cameo_joint_act(code) && std::all_of(c.targets.begin(), c.targets.end(), topic)) return true;
+  // "Kenya and Ethiopia agreed to share intelligence": in a joint act (or one agreed to
+  // together), an agent with no country of its own is what the members share or do
+  // together, not a third party.
+  const bool together = cameo_joint_act(code) || code.starts_with("03");  // or agreed to do together
+  if (together && std::all_of(c.targets.begin(), c.targets.end(), [](const NounActor* t) { return !t->has_country; })) {
+    return true;
+  }
   return std::all_of(c.targets.begin(), c.targets.end(), [&](const NounActor* t) {
     return std::any_of(c.sources.begin(), c.sources.end(), [&](const NounActor* s) { return s->code == t->code; });
   });

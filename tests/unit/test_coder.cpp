@@ -592,6 +592,17 @@ TEST(Coder, APlaceInsideTheSubjectIsNotTheSource) {
   EXPECT_TRUE(events(c).empty());
 }
 
+// In a joint act, an agent with no country is what the members do together: "Valdoria
+// and Ostra met officials" is a meeting of the two.
+TEST(Coder, AJointActsCountrylessAgentIsNoThirdParty) {
+  const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                                                                      "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                                                                      "3\tOstra\tOstra\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                                                                      "4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                                      "5\tofficials\tofficial\tNOUN\tNNS\t_\t4\tobj\t_\t_\n\n"));
+  EXPECT_EQ(events(c), (std::vector<std::string>{"VLD OST 040", "OST VLD 040"}));
+}
+
 TEST(Coder, VerbFoundByItsRegularBaseWhenTheLemmaIsWrong) {
   // A lemmatiser's bad guess ("shelled" -> "shel") must not hide the verb SHELL.
   const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
