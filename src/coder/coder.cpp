@@ -874,12 +874,15 @@ std::string SentenceCoder::killing_code(int verb, const std::string& code, const
 // ("sent a strike group toward the peninsula in a warning to North Korea"); with none,
 // there is no target.
 Clause SentenceCoder::posture_targets(int verb, const std::string& code, Clause c) const {
-  // A withdrawal (087x) names its instrument the same way: "withdrew its troops from Jenin".
-  const bool posture = code.starts_with("15") || code.starts_with("087");
+  // A withdrawal (087x) names its instrument the same way: "withdrew its troops from Jenin";
+  // so does a recall of diplomats (161): "recalled its ambassador to Lebanon".
+  const bool recall = code == "161";
+  const bool posture = code.starts_with("15") || code.starts_with("087") || recall;
   if (coder_.options().reference_semantics || !posture || c.sources.empty()) return c;
   const NounActor& src = *c.sources.front();
   const auto own_forces = [&](const NounActor* t) {
-    return has_role(t->code, {"MIL"}) && (!t->has_country || t->code.country == src.code.country);
+    const bool instrument = recall ? has_role(t->code, {"GOV"}) : has_role(t->code, {"MIL"});
+    return instrument && (!t->has_country || t->code.country == src.code.country);
   };
   if (c.targets.empty() || !std::all_of(c.targets.begin(), c.targets.end(), own_forces)) return c;
   const std::vector<int> clause = v_.subtree(verb);

@@ -51,7 +51,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- ACCUSE [112] ---\nACCUSE\n"
                           "--- REFUSE [---] ---\nREFUSE\n"
                           "--- WITHDRAW [0874] ---\nWITHDRAW {WITHDREW}\n"
-                          "--- IMPOSE_CURFEW [1723] ---\nIMPOSE\n")};
+                          "--- IMPOSE_CURFEW [1723] ---\nIMPOSE\n"
+                          "--- RECALL [161] ---\nRECALL\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -339,6 +340,14 @@ TEST(Coder, AShowOfForceTargetsTheCountryItIsAimedAtNotItsOwnTroops) {
                                                        "5\tfrom\tfrom\tADP\tIN\t_\t6\tcase\t_\t_\n"
                                                        "6\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"))),
             (std::vector<std::string>{"VLD OST 0874"}));
+  // So does a recall of one's own diplomats.
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                                                       "2\trecalled\trecall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                                                       "3\tits\tits\tPRON\tPRP$\t_\t4\tnmod:poss\t_\t_\n"
+                                                       "4\tofficials\tofficial\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                                                       "5\tfrom\tfrom\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                                                       "6\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n"))),
+            (std::vector<std::string>{"VLD OST 161"}));
 }
 
 // A threat named by its object noun is coded by what is threatened.
