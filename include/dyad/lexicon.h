@@ -36,6 +36,9 @@ struct LexWord {
   // The dictionary listed the word's plurals itself (PETRARCH's "POLICE {}" has none):
   // only the word as written matches, not its regular plural.
   bool exact = false;
+  // A short stem ("PLA*") begins any word, as TABARI reads it, instead of naming only an
+  // acronym and its plural (dyad's reading of the other formats).
+  bool any_prefix = false;
 };
 using Phrase = std::vector<LexWord>;
 

@@ -64,7 +64,15 @@ bool is_regular_plural(std::string_view word, std::string_view singular) {
 }  // namespace
 
 bool word_matches(const LexWord& w, std::string_view word) {
-  if (w.stem) return word.size() >= w.text.size() && word.compare(0, w.text.size(), w.text) == 0;
+  if (w.stem) {
+    if (word.size() < w.text.size() || word.compare(0, w.text.size(), w.text) != 0) return false;
+    // A stem of three letters or fewer is an acronym ("PLA*"): it names "PLA" and "PLAS",
+    // not every word it begins ("PLAN", "PLANE").
+    if (w.text.size() <= 3 && !w.any_prefix) {
+      return word.size() == w.text.size() || (word.size() == w.text.size() + 1 && word.back() == 'S');
+    }
+    return true;
+  }
   if (word == w.text) return true;
   if (w.exact) return false;
   if (is_regular_plural(word, w.text)) return true;

@@ -114,7 +114,7 @@ Phrase tabari_phrase(std::string_view text) {
         w.pop_back();
         exact = true;
       }
-      out.push_back(LexWord{std::move(w), !exact});
+      out.push_back(LexWord{std::move(w), !exact, false, true});
     }
     i = j;
   }
@@ -324,7 +324,7 @@ bool tabari_pattern(std::string_view line, TabariLines& in, VerbClass& cls) {
         it.synset = t.text.substr(1);
       } else {
         it.kind = K::kWord;
-        it.word = LexWord{t.text, !t.exact};
+        it.word = LexWord{t.text, !t.exact, false, true};
       }
       if (it.kind == K::kWord || it.kind == K::kSynset) ++p.specificity;
       (seen_verb ? p.after : p.before).push_back(std::move(it));

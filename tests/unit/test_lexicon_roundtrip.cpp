@@ -137,3 +137,23 @@ TEST(LexiconRoundTrip, DefaultLexiconLoadsWithoutIssues) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A short stem ("PLA*") names an acronym and its plural, not every word it begins
+// ("PLAN"); TABARI's words keep its prefix reading; longer stems begin any word.
+TEST(WordMatches, AShortStemIsAnAcronym) {
+  const LexWord pla{"PLA", true};
+  EXPECT_TRUE(word_matches(pla, "PLA"));
+  EXPECT_TRUE(word_matches(pla, "PLAS"));
+  EXPECT_FALSE(word_matches(pla, "PLAN"));
+  EXPECT_FALSE(word_matches(pla, "PLANT"));
+  const LexWord tabari{"PLA", true, false, true};
+  EXPECT_TRUE(word_matches(tabari, "PLAN"));
+  const LexWord soldier{"SOLDIER", true};
+  EXPECT_TRUE(word_matches(soldier, "SOLDIERS"));
+}
+
+}  // namespace
+}  // namespace dyad
