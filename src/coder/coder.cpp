@@ -37,7 +37,7 @@ bool is_verb(const Word& w) {
 
 bool is_report_verb(const Word& w) {
   static const std::set<std::string> kReport = {"SAY", "TELL", "REPORT", "CLAIM", "STATE", "ANNOUNCE",
-                                                "ADD", "CONFIRM", "WRITE", "DECLARE", "INSIST"};
+                                                "ADD", "CONFIRM", "WRITE", "DECLARE", "INSIST", "CONCLUDE"};
   return kReport.count(w.lemma) > 0;
 }
 
