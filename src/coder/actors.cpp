@@ -415,8 +415,7 @@ void ActorFinder::apply_place_country() {
   for (const auto& a : actors_) {
     const Word& w = v_[a.head];
     const bool acting = w.rel == "nsubj" && w.sub != "pass";
-    if (acting && a.has_country && a.code.country != country && a.code.country.size() == 3 &&
-        a.code.country != "IGO" && a.code.country != "NGO" && a.code.country != "MNC") {
+    if (acting && a.has_country && a.code.country != country && state_country(a.code)) {
       return;
     }
   }

@@ -14,6 +14,11 @@
 
 namespace dyad::coding {
 
+// A state's own code in the actor's first slot, not an organisation's (IGO, NGO, MNC).
+inline bool state_country(const ActorCode& code) {
+  return code.country.size() == 3 && code.country != "IGO" && code.country != "NGO" && code.country != "MNC";
+}
+
 // A dictionary phrase found in the sentence: words [begin, end).
 struct PhraseMatch {
   int begin = 0, end = 0;

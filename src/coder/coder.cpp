@@ -266,7 +266,7 @@ class SentenceCoder {
   // An act with no target named whose target CAMEO takes to be domestic (docs/coder.md):
   // a protest (14x) toward the protesters' state, administrative sanctions (172x) toward
   // the state's own civilians, a ceasefire (0871) toward the rebels' government.
-  bool protest_without_target(const std::string& code, const Clause& c) const {
+  bool untargeted_domestic_act(const std::string& code, const Clause& c) const {
     const bool domestic = code.starts_with("14") || code.starts_with("172") || code == "0871";
     return !coder_.options().reference_semantics && domestic && c.targets.empty() && c.sources.size() == 1;
   }
@@ -532,22 +532,35 @@ int SentenceCoder::governed_act(int verb, const std::vector<VerbCoding>& codings
   return -1;
 }
 
+// A word's code in a table of (lemma, code), or empty.
+template <std::size_t N>
+std::string code_for(const std::pair<const char*, const char*> (&table)[N], const Word& w) {
+  for (const auto& [lemma, code] : table) {
+    if (w.lemma == lemma || w.form == lemma) return code;
+  }
+  return {};
+}
+
+// A refinement of a verb's code, said in its provenance.
+void recode(VerbCoding& vc, const std::string& code, const char* why) {
+  vc.code = code;
+  vc.paired.clear();
+  vc.where += why;
+}
+
 // "threatened a nuclear strike", "threatened sanctions": a threat named by its object noun
 // rather than by a governed verb. Only the family's residual code (130) is refined.
 void SentenceCoder::refine_by_threatened_noun(int verb, VerbCoding& vc) const {
-  if (vc.code != "130" || coder_.options().reference_semantics) return;
+  if (vc.code != "130") return;
   static const std::pair<const char*, const char*> kThreatened[] = {
       {"STRIKE", "138"}, {"ATTACK", "138"},    {"WAR", "138"},      {"INVASION", "138"},
       {"RETALIATION", "138"}, {"REPRISAL", "138"}, {"SANCTION", "1312"}, {"EMBARGO", "1312"},
       {"BOYCOTT", "1312"}, {"TARIFF", "1312"}};
   for (int obj : v_.kids_with(verb, "obj")) {
-    for (const auto& [noun, code] : kThreatened) {
-      if (v_[obj].lemma != noun) continue;
-      vc.code = code;
-      vc.paired.clear();
-      vc.where += " (by the threatened act)";
-      return;
-    }
+    const std::string code = code_for(kThreatened, v_[obj]);
+    if (code.empty()) continue;
+    recode(vc, code, " (by the threatened act)");
+    return;
   }
 }
 
@@ -556,7 +569,6 @@ void SentenceCoder::refine_by_threatened_noun(int verb, VerbCoding& vc) const {
 // for, as its object or under "for". The noun stands for an act (weapons: military aid,
 // 072; talks: 046) and the family's code for that act is taken, as for a governed verb.
 void SentenceCoder::refine_by_requested_noun(int verb, VerbCoding& vc) const {
-  if (coder_.options().reference_semantics) return;
   if (vc.code != "020" && vc.code != "030" && vc.code != "100" && vc.code != "120") return;
   static const std::pair<const char*, const char*> kActs[] = {
       {"WEAPON", "072"},  {"ARM", "072"},        {"ARMS", "072"},        {"AMMUNITION", "072"},
@@ -577,19 +589,14 @@ void SentenceCoder::refine_by_requested_noun(int verb, VerbCoding& vc) const {
       if (v_.has_kid_lemma(noun, "amod", {"HUMANITARIAN"})) return "073";
       if (v_.has_kid_lemma(noun, "amod", {"ECONOMIC", "FINANCIAL"})) return "071";
     }
-    for (const auto& [lemma, act] : kActs) {
-      if (w.lemma == lemma || w.form == lemma) return act;
-    }
-    return {};
+    return code_for(kActs, w);
   };
   for (int noun : nouns) {
     const std::string act = act_of(noun);
     if (act.empty()) continue;
     const std::string refined = family_code(vc.code.substr(0, 2), act);
     if (refined.empty() || refined == vc.code) continue;
-    vc.code = refined;
-    vc.paired.clear();
-    vc.where += " (by what is asked for)";
+    recode(vc, refined, " (by what is asked for)");
     return;
   }
 }
@@ -600,7 +607,7 @@ void SentenceCoder::refine_by_requested_noun(int verb, VerbCoding& vc) const {
 // is the verb's "of" clause or phrase, by its head word, or by the object of a head that
 // only prepares it (prepare, plan, plot).
 void SentenceCoder::refine_accusation(int verb, VerbCoding& vc) const {
-  if (vc.code != "112" || coder_.options().reference_semantics) return;
+  if (vc.code != "112") return;
   static const std::pair<const char*, const char*> kAlleged[] = {
       {"CORRUPTION", "1121"}, {"FRAUD", "1121"},       {"BRIBERY", "1121"},    {"EMBEZZLEMENT", "1121"},
       {"TORTURE", "1122"},    {"TORTURING", "1122"},   {"ABUSE", "1122"},      {"REPRESSION", "1122"},
@@ -608,27 +615,19 @@ void SentenceCoder::refine_accusation(int verb, VerbCoding& vc) const {
       {"BOMB", "1123"},       {"SHELL", "1123"},       {"GENOCIDE", "1124"},   {"MASSACRE", "1124"},
       {"SPY", "1125"},        {"SPYING", "1125"},      {"ESPIONAGE", "1125"},  {"HACK", "1125"},
       {"HACKING", "1125"},    {"TREASON", "1125"}};
-  const auto alleged = [&](int w) -> std::string {
-    for (const auto& [lemma, code] : kAlleged) {
-      if (v_[w].lemma == lemma) return code;
-    }
-    return {};
-  };
   for (int k : v_[verb].kids) {
     const Word& w = v_[k];
     const bool of_clause = (w.rel == "advcl" || w.rel == "acl") && v_.has_kid_lemma(k, "mark", {"OF"});
     const bool of_phrase = (w.rel == "obl" || w.rel == "nmod") && v_.has_kid_lemma(k, "case", {"OF"});
     if (!of_clause && !of_phrase) continue;
-    std::string code = alleged(k);
+    std::string code = code_for(kAlleged, w);
     if (code.empty() && (w.lemma == "PREPARE" || w.lemma == "PLAN" || w.lemma == "PLOT")) {
       for (int obj : v_.kids_with(k, "obj")) {
-        if (code.empty()) code = alleged(obj);
+        if (code.empty()) code = code_for(kAlleged, v_[obj]);
       }
     }
     if (code.empty()) continue;
-    vc.code = code;
-    vc.paired.clear();
-    vc.where += " (by the allegation)";
+    recode(vc, code, " (by the allegation)");
     return;
   }
 }
@@ -636,19 +635,19 @@ void SentenceCoder::refine_accusation(int verb, VerbCoding& vc) const {
 // "met at a border bridge to discuss smuggling": a meeting (040) held to discuss or
 // negotiate is a negotiation (046).
 void SentenceCoder::refine_meeting_by_purpose(int verb, VerbCoding& vc) const {
-  if (vc.code != "040" || coder_.options().reference_semantics) return;
+  if (vc.code != "040") return;
   for (int k : v_[verb].kids) {
     const Word& w = v_[k];
     if (w.rel != "advcl" && w.rel != "xcomp") continue;
     if (w.lemma != "DISCUSS" && w.lemma != "NEGOTIATE" && w.lemma != "TALK") continue;
     if (!v_.has_kid_lemma(k, "mark", {"TO"})) continue;
-    vc.code = "046";
-    vc.paired.clear();
-    vc.where += " (by its purpose)";
+    recode(vc, "046", " (by its purpose)");
     return;
   }
 }
 
+// dyad's refinements of a verb's code by what its clause says (never in reference
+// semantics, where the verb's patterns alone decide).
 void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
   const std::vector<VerbCoding> original = codings;
   for (int i = 0; i < v_.size(); ++i) {
@@ -666,9 +665,7 @@ void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
     if (refined.empty() || refined == vc.code) continue;
     out_.trace.push_back("verb \"" + sentence_.tokens[static_cast<std::size_t>(i)].form + "\" governs " +
                          original[static_cast<std::size_t>(act)].code + ": " + vc.code + " -> " + refined);
-    vc.code = refined;
-    vc.paired.clear();
-    vc.where += " (by the governed act)";
+    recode(vc, refined, " (by the governed act)");
   }
 }
 
@@ -768,11 +765,6 @@ bool targets_within_subject(const SentenceView& v, const Clause& c, const std::s
   });
 }
 
-// A state's own code in the actor's first slot, not an organisation's (IGO, NGO, MNC).
-bool state_country(const ActorCode& code) {
-  return code.country.size() == 3 && code.country != "IGO" && code.country != "NGO" && code.country != "MNC";
-}
-
 bool has_role(const ActorCode& code, std::initializer_list<std::string_view> roles) {
   return std::any_of(code.roles.begin(), code.roles.end(), [&](const std::string& r) {
     return std::find(roles.begin(), roles.end(), r) != roles.end();
@@ -815,10 +807,11 @@ void SentenceCoder::protesters(const NounActor& src, const std::string& code, Ac
   if (plural && !src.entry.starts_with(w.form)) source.code.roles.push_back("CVL");
 }
 
-// A protest with no target named is against the protesters' own state: "Lebanese
-// protesters set up roadblocks to protest against the economic crisis" is LBNCVL toward
-// LBNGOV. Empty when the protesters have no state of their own in the code.
-Actor protested_state(const Actor& source, const std::string& code) {
+// The domestic target of an act with none named (untargeted_domestic_act): a protest is
+// against the protesters' own state ("Lebanese protesters set up roadblocks to protest
+// against the economic crisis" is LBNCVL toward LBNGOV). Empty when the source has no state
+// of its own in the code, or is not the kind of body the act's reading needs.
+Actor domestic_target(const Actor& source, const std::string& code) {
   Actor state;
   if (!state_country(source.code) || source.code.roles.empty()) return state;
   state.code.country = source.code.country;
@@ -924,7 +917,7 @@ std::vector<const NounActor*> SentenceCoder::speaker_for_state(int verb, int rep
 void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, const EventContext& ctx) {
   const CoderOptions& opt = coder_.options();
   const Clause c = posture_targets(verb, vc.code, clause);
-  const bool protest = protest_without_target(vc.code, c);
+  const bool domestic = untargeted_domestic_act(vc.code, c);
   std::vector<std::pair<const NounActor*, const NounActor*>> pairs;
   if (!c.targets.empty() && !targets_within_subject(v_, c, vc.code)) {
     for (const auto* s : c.sources) {
@@ -938,7 +931,7 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
         if (s != t) pairs.emplace_back(s, t);
       }
     }
-  } else if (!opt.require_target || protest) {
+  } else if (!opt.require_target || domestic) {
     for (const auto* s : c.sources) pairs.emplace_back(s, nullptr);
   }
   const Word& w = v_[verb];
@@ -968,15 +961,15 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
       if (tgt) {
         m.target = make_actor(*tgt);
         infer_target(*src, m.source.code, code, m.target);
-      } else if (protest) {
-        m.target = protested_state(m.source, code);
+      } else if (domestic) {
+        m.target = domestic_target(m.source, code);
         if (m.target.code.empty()) continue;
       }
       // "U.S. drones struck the port, in the first American attack": a state's own organ
       // acting on the bare state is the state itself (dyad's reading).
       const bool own_state = !opt.reference_semantics && tgt && m.target.code.roles.empty() &&
                              !m.source.code.roles.empty() && m.target.code.country == m.source.code.country;
-      if (((tgt || protest) && m.target.code == m.source.code) || own_state) {
+      if (((tgt || domestic) && m.target.code == m.source.code) || own_state) {
         out_.trace.push_back("self event " + m.source.code.to_string() + " dropped");
         continue;
       }
@@ -1179,7 +1172,7 @@ void SentenceCoder::run() {
       out_.trace.push_back("  no source");
       continue;
     }
-    if (c.targets.empty() && c.sources.size() < 2 && opt.require_target && !protest_without_target(recoded.code, c)) {
+    if (c.targets.empty() && c.sources.size() < 2 && opt.require_target && !untargeted_domestic_act(recoded.code, c)) {
       note(NoEventReason::kNoTarget);
       out_.trace.push_back("  no target");
       continue;

@@ -299,22 +299,22 @@ bool repair_verbless_root(const Models& models, Sentence& sentence) {
 bool repair_infinitive_nouns(const Models& models, Sentence& sentence) {
   // "threatened to fire missiles" tagged with "to" as the infinitive's marker but "fire" as
   // a noun: after the marker comes a verb, so the word is retagged as one and the sentence
-  // parsed again. A plural noun ("to talks") is left alone: it cannot be a base verb.
-  Sentence trial = sentence;
+  // parsed again. A plural noun ("to talks") is left alone: it cannot be a base verb. The
+  // new tree is always kept, so the sentence is changed in place: no copy for the usual
+  // sentence, which has no such word.
   bool retagged = false;
-  for (std::size_t i = 0; i + 1 < trial.tokens.size(); ++i) {
-    const Token& to = trial.tokens[i];
-    Token& next = trial.tokens[i + 1];
-    if (to.upos != "PART" || text::ascii_lower(to.form) != "to" || next.upos != "NOUN" || next.xpos != "NN") continue;
+  for (std::size_t i = 0; i + 1 < sentence.tokens.size(); ++i) {
+    const Token& to = sentence.tokens[i];
+    Token& next = sentence.tokens[i + 1];
+    if (to.upos != "PART" || next.upos != "NOUN" || next.xpos != "NN" || text::ascii_lower(to.form) != "to") continue;
     next.upos = "VERB";
     next.xpos = "VB";
     next.feats = "VerbForm=Inf";
     retagged = true;
   }
   if (!retagged) return false;
-  lemmatize_sentence(models.lemmatizer, trial);
-  parse_sentence(models.parser, trial, models.parser_members);
-  sentence = std::move(trial);
+  lemmatize_sentence(models.lemmatizer, sentence);
+  parse_sentence(models.parser, sentence, models.parser_members);
   return true;
 }
 
