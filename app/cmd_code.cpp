@@ -92,8 +92,8 @@ int run_code(const CodeOptions& opt) {
   coder_options.keep_flagged = opt.keep_flagged;
   coder_options.require_target = opt.require_target;
   std::string no_models;
-  const std::optional<Analyzer> analyzer = load_analyzer(no_models);
-  if (analyzer) coder_options.models_version = std::string("en_ewt-") + kVersion;
+  const std::optional<Analyzer> analyzer = load_analyzer(no_models, opt.dictionaries.accurate_parser);
+  if (analyzer) coder_options.models_version = models_version(opt.dictionaries.accurate_parser);
   const Coder coder(*lexicon, coder_options);
 
   if (opt.output == "tsv") std::cout << tsv_header() << '\n';

@@ -26,6 +26,7 @@ struct ValidateOptions {
   double min_pass = 0;
   bool quiet = false;
   std::string record;  // only this record, with the coder's trace
+  bool accurate_parser = false;
 };
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -51,7 +52,7 @@ int run_golden(const ValidateOptions& opt) {
     return kExitUsage;
   }
   std::string why;
-  const auto analyzer = load_analyzer(why);
+  const auto analyzer = load_analyzer(why, opt.accurate_parser);
   if (!analyzer) {
     std::cerr << "dyad validate: the golden sentences are raw text and need the parser models: " << why << '\n';
     return kExitUsage;
@@ -97,7 +98,7 @@ int run_validate(const ValidateOptions& opt) {
   // Records without a parse (PETRARCH's Penn trees, TABARI's plain text) are parsed by
   // dyad's own models when they are installed.
   std::string why;
-  const auto analyzer = load_analyzer(why);
+  const auto analyzer = load_analyzer(why, opt.accurate_parser);
   SentenceParser parser;
   if (analyzer) {
     parser = [&](const std::string& text) -> std::optional<Sentence> {
@@ -173,6 +174,7 @@ void add_validate_command(CLI::App& app) {
   cmd->add_option("--min-pass", opt->min_pass,
                  "Exit 1 below this: the pass rate in percent (suites), or F1 x 100 on (source, target, root) (golden .jsonl)");
   cmd->add_flag("--quiet", opt->quiet, "Print only the summary");
+  cmd->add_flag("--accurate", opt->accurate_parser, "Parse with the accurate (neural) parser");
   cmd->add_option("--record", opt->record, "Show one record with the coder's trace and its parse");
   cmd->callback([opt] { exit_code() = run_validate(*opt); });
 }

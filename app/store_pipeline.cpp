@@ -13,11 +13,11 @@ Result<std::unique_ptr<StoreCoder>> StoreCoder::load(const DictionaryOptions& di
   auto lexicon = load_dictionaries(dictionaries);
   if (!lexicon) return lexicon.error();
   std::string no_models;
-  std::optional<Analyzer> analyzer = load_analyzer(no_models);
+  std::optional<Analyzer> analyzer = load_analyzer(no_models, dictionaries.accurate_parser);
   CoderOptions options;
   options.goldstein = scale;
   // The same models version `dyad code` stamps, so both say the same of one document.
-  if (analyzer) options.models_version = std::string("en_ewt-") + kVersion;
+  if (analyzer) options.models_version = models_version(dictionaries.accurate_parser);
   return std::unique_ptr<StoreCoder>(
       new StoreCoder(std::move(*lexicon), std::move(analyzer), std::move(no_models), options));
 }

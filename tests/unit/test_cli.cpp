@@ -47,4 +47,25 @@ TEST(Cli, ReadReportsBadDocumentsAndKeepsTheRest) {
   std::filesystem::remove_all(dir);
 }
 
+// `--accurate` codes raw text through the neural parser, and says so in the models version
+// stamped on each event, so that a store re-codes what the other parser read.
+TEST(Cli, CodeWithTheAccurateParserStampsItsModels) {
+  const auto dir = std::filesystem::temp_directory_path() / "dyad_cli_accurate";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "in.jsonl";
+  std::ofstream(path) << R"({"id":"a","date":"2026-03-04","text":"The United States imposed sanctions on Venezuela."})"
+                      << "\n";
+  const CliRun fast = run_dyad("code " + path.string());
+  const CliRun accurate = run_dyad("code --accurate " + path.string());
+  ASSERT_EQ(fast.status, 0);
+  ASSERT_EQ(accurate.status, 0);
+  for (const CliRun* r : {&fast, &accurate}) {
+    EXPECT_NE(r->out.find("\"code\":\"163\""), std::string::npos) << r->out;
+    EXPECT_NE(r->out.find("\"code\":\"VEN\""), std::string::npos) << r->out;
+  }
+  EXPECT_NE(accurate.out.find("\"models\":\"en_ewt-accurate-"), std::string::npos) << accurate.out;
+  EXPECT_EQ(fast.out.find("en_ewt-accurate-"), std::string::npos) << fast.out;
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
