@@ -1,6 +1,7 @@
 // Our labelled sentences (tests/golden) as quality floors for the whole path: dyad's own
 // tokenizer, tagger and parser, the shipped dictionaries, the coder. The floors start at the
-// first measured value and only rise; heldout.jsonl is frozen and never tuned on.
+// first measured value and only rise; heldout.jsonl and heldout2.jsonl are frozen and never
+// tuned on.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -37,6 +38,9 @@ TEST(Golden, FloorsOnDevAndHeldout) {
   const Floors floors[] = {
       {"dev.jsonl", 0.52, 0.69, 0.76},
       {"heldout.jsonl", 0.32, 0.52, 0.62},
+      // Written blind on 2026-12-04 in the style of wire copy, after heldout.jsonl had been
+      // consulted too often to stay a clean test (tests/golden/README.md).
+      {"heldout2.jsonl", 0.19, 0.33, 0.41},
   };
   for (const auto& f : floors) {
     const GoldenScore s = score_file(f.file);
@@ -45,6 +49,11 @@ TEST(Golden, FloorsOnDevAndHeldout) {
     EXPECT_GE(s.root.precision(), f.root_precision) << f.file << ": precision on (source, target, root)";
     std::printf("%s: code F1 %.3f, root P %.3f R %.3f F1 %.3f\n", f.file, s.code.f1(), s.root.precision(),
                 s.root.recall(), s.root.f1());
+    // Per root, for the CI log (the issue asks for it on each part).
+    for (const auto& [root, prf] : s.by_root) {
+      std::printf("  %s root %s: P %.3f R %.3f F1 %.3f (%d coded, %d expected)\n", f.file, root.c_str(),
+                  prf.precision(), prf.recall(), prf.f1(), prf.predicted, prf.expected);
+    }
     // Confidence means something: events below 0.5 are right less often than those at 0.8
     // and above, on both parts.
     const Prf low = s.by_confidence.count("0.0-0.5") ? s.by_confidence.at("0.0-0.5") : Prf{};
