@@ -782,7 +782,12 @@ void SentenceCoder::infer_target(const NounActor& src, const ActorCode& source, 
                                  Actor& target) const {
   if (coder_.options().reference_semantics || !src.has_country || !state_country(source)) return;
   ActorCode& t = target.code;
-  if (t.country.empty() && has_role(t, {"GOV", "OPP", "JUD", "COP", "LEG", "PTY", "MED", "HRI", "LAB", "ELI"})) {
+  // Civilians, firms and students are a state's own when its police, courts or government
+  // act on them ("Brazilian police raided the offices of construction firms"); its army may
+  // be abroad, so not for a military source.
+  const bool own_people = has_role(t, {"CVL", "BUS", "EDU"}) && has_role(source, {"COP", "JUD", "GOV", "LEG"});
+  if (t.country.empty() &&
+      (own_people || has_role(t, {"GOV", "OPP", "JUD", "COP", "LEG", "PTY", "MED", "HRI", "LAB", "ELI"}))) {
     const auto& all = actors_.all();
     const bool one_country = std::all_of(all.begin(), all.end(), [&](const NounActor& a) {
       return !a.has_country || a.code.country == source.country;

@@ -773,3 +773,25 @@ TEST(Coder, ThePersonAtThePhrasesHeadWinsOverTheCountryModifyingIt) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, PoliceActOnTheirOwnStatesPeople) {
+  // "Valdorian police arrested protesters": the protesters are Valdoria's.
+  const auto s = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                       "2\tpolice\tpolice\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+                       "3\tarrested\tarrest\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tprotesters\tprotester\tNOUN\tNNS\t_\t3\tobj\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDCOP VLDCVL 173"}));
+  // An army may be abroad: "Valdorian troops attacked protesters" leaves them countryless.
+  const auto troops = parse("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                            "2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                            "3\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                            "4\tprotesters\tprotester\tNOUN\tNNS\t_\t3\tobj\t_\t_\n\n");
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), troops)), (std::vector<std::string>{"VLDMIL ---CVL 190"}));
+}
+
+}  // namespace
+}  // namespace dyad
