@@ -113,7 +113,13 @@ void ActorFinder::match_phrases() {
         const int len = best.end - best.begin;
         const bool later_agent = agent && best.agent && n == len && p == best_precision &&
                                  lex_.agents[ref->entry].layer > lex_.agents[best.entry].layer;
-        if (n > len || (n == len && p > best_precision) || later_agent) {
+        // Between two actors of the same words, one in office on the report's date wins
+        // over one whose dated codes all lie outside it: "Olaf Scholz" in 2023 is the
+        // chancellor of the current layer, not the 2008 labour minister of the import.
+        const bool in_force = !agent && !best.agent && n == len && p == best_precision &&
+                              lex_.actors[best.entry].code_on(date_).empty() &&
+                              !lex_.actors[ref->entry].code_on(date_).empty();
+        if (n > len || (n == len && p > best_precision) || later_agent || in_force) {
           best = PhraseMatch{i, i + n, agent, ref->entry};
           best_precision = p;
         }

@@ -278,10 +278,47 @@ bool lift_verb_over_adjective_root(Sentence& s, std::size_t root) {
   return true;
 }
 
+// "Sebastian Pinera, Chile's president, appealed to protesters" parsed with the name the
+// root, the title its apposition and "appealed" a parataxis of the name: the wire's usual
+// lead. The finite verb right after the apposition's closing comma (auxiliaries and adverbs
+// may come between) becomes the root, and the name its subject.
+bool lift_verb_over_appositive_subject(Sentence& s, std::size_t root) {
+  if (s.tokens[root].upos != "PROPN" && s.tokens[root].upos != "NOUN") return false;
+  const int root_id = static_cast<int>(root + 1);
+  const auto appositions = children(s, root, "appos");
+  if (appositions.empty() || appositions.front() < root) return false;
+  std::size_t at = subtree_span(s, appositions.front()).second + 1;
+  if (at >= s.tokens.size() || s.tokens[at].form != ",") return false;
+  ++at;
+  while (at < s.tokens.size() && (s.tokens[at].upos == "AUX" || s.tokens[at].upos == "ADV")) ++at;
+  if (at >= s.tokens.size()) return false;
+  const Token& v = s.tokens[at];
+  const bool finite = v.xpos == "VBD" || v.xpos == "VBZ" || v.xpos == "VBP" || v.xpos == "VBN";
+  if (v.upos != "VERB" || !finite || v.head != root_id) return false;
+  const int verb_id = static_cast<int>(at + 1);
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    Token& t = s.tokens[i];
+    // The name keeps what comes before the verb (its apposition, the comma closing it).
+    if (t.head != root_id || i == at || i < at) continue;
+    t.head = verb_id;
+  }
+  for (std::size_t i = appositions.front(); i < at; ++i) {
+    Token& t = s.tokens[i];
+    if (t.head == root_id && (t.upos == "AUX" || t.upos == "ADV")) t.head = verb_id;
+  }
+  Token& verb = s.tokens[at];
+  verb.head = 0;
+  verb.deprel = "root";
+  s.tokens[root].head = verb_id;
+  s.tokens[root].deprel = "nsubj";
+  return true;
+}
+
 bool repair_verbless_root(const Models& models, Sentence& sentence) {
   if (sentence.tokens.size() < 4) return false;
   const auto root = root_of(sentence);
   if (!root || !verbless_root(sentence, *root)) return false;
+  if (lift_verb_over_appositive_subject(sentence, *root)) return true;
   const auto verb = verb_candidate(sentence);
   if (!verb) return lift_verb_over_adjective_root(sentence, *root);
   Sentence trial = sentence;

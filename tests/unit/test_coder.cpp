@@ -795,3 +795,28 @@ TEST(Coder, PoliceActOnTheirOwnStatesPeople) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, OfTwoActorsOfTheSameNameTheOneInOfficeWins) {
+  // The first entry's only code ends in 2009; the second, loaded later (as data/dictionaries/
+  // current is), holds the report's date.
+  LexiconFiles f;
+  f.actors = {write_temp("same_name_1.txt", "ARIN_TOLL_ [VLDGOVLAB 20080101-20091231]\nOSTRA_ [OST]\n"),
+              write_temp("same_name_2.txt", "ARIN_TOLL_\n\t[VLDGOV 20180101-20251231]\n\t[VLDELI]\n")};
+  f.verbs = {write_temp("same_name_verbs.txt", "--- CONDEMN [111] ---\nCONDEMN\n")};
+  auto lex = load_petrarch_lexicon(f);
+  ASSERT_TRUE(lex.ok()) << lex.error().to_string();
+  const auto s = parse("1\tArin\tArin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                       "2\tToll\tToll\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+                       "3\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  const Coder coder(*lex);
+  EXPECT_EQ(events(coder.code(doc("2023-06-01"), s)), (std::vector<std::string>{"VLDGOV OST 111"}));
+  // While the first is in office, the first still wins.
+  EXPECT_EQ(events(coder.code(doc("2009-06-01"), s)), (std::vector<std::string>{"VLDGOVLAB OST 111"}));
+}
+
+}  // namespace
+}  // namespace dyad

@@ -172,7 +172,11 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
                         // Right tags, but the nationality adjective parsed as the root.
                         Case{"Japanese and Australian fighter jets held their first joint exercise in northern "
                              "Australia this week.",
-                             "held", "jets"}}) {
+                             "held", "jets"},
+                        // The wire's lead: a name, its title in apposition, then the verb.
+                        Case{"Sebastian Pinera, Chile's president, appealed to protesters in Santiago on Monday to "
+                             "end the riots.",
+                             "appealed", "Sebastian"}}) {
     auto r = analyzer->analyze(c.text);
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r->size(), 1u);
