@@ -371,10 +371,16 @@ std::vector<const NounActor*> SentenceCoder::sources_of(int verb, int depth) con
 // Whether every actor is only a place named with "in" or "at" ("talks in Geneva").
 bool SentenceCoder::all_locative(const std::vector<const NounActor*>& actors) const {
   const auto in_place = [&](int w) {
-    return (v_[w].rel == "obl" || v_[w].rel == "nmod") && v_.has_kid_lemma(w, "case", {"IN", "AT", "INSIDE"});
+    return (v_[w].rel == "obl" || v_[w].rel == "nmod") && v_.has_kid_lemma(w, "case", {"IN", "AT", "INSIDE", "OFF", "NEAR", "OUTSIDE"});
   };
   return std::all_of(actors.begin(), actors.end(), [&](const NounActor* a) {
     if (in_place(a->head)) return true;
+    // "at Ankara airport", "in Nigeria's Benue state": a place naming the place's noun.
+    int noun = a->head;
+    while (noun >= 0 && (v_[noun].rel == "compound" || (v_[noun].rel == "nmod" && v_[noun].sub == "poss"))) {
+      noun = v_[noun].head;
+    }
+    if (noun >= 0 && noun != a->head && !coder_.options().reference_semantics && in_place(noun)) return true;
     // "in the Sea of Japan": a place named by the of-phrase of a place (dyad's reading).
     const int of_head = v_[a->head].head;
     return !coder_.options().reference_semantics && of_head >= 0 && v_.has_kid_lemma(a->head, "case", {"OF"}) &&
@@ -742,7 +748,10 @@ bool SentenceCoder::discarded() const {
 // (consultations, agreements, cooperation), a place the joint subject met in is not a party.
 bool targets_within_subject(const SentenceView& v, const Clause& c, const std::string& code) {
   if (c.sources.size() < 2) return false;
-  if (c.locative_target && cameo_joint_act(code)) return true;
+  // So is the place of any cooperation by a joint subject ("Russia and the United States
+  // exchanged prisoners at Ankara airport"); where force was used, the place is its target.
+  const bool cooperation = code.size() >= 2 && code.compare(0, 2, "09") < 0;
+  if (c.locative_target && (cameo_joint_act(code) || cooperation)) return true;
   // "South Korea and Japan held talks on North Korea's missile programme": what a joint
   // act is about is not a party to it.
   const auto topic = [&](const NounActor* t) {

@@ -248,8 +248,36 @@ bool repair_clause_attachments(Sentence& sentence) {
 // root, "jets" its object and "held" a clause under it, though the tags are right: the
 // finite verb after the noun becomes the root, the noun its subject and the adjective (with
 // its conjuncts) the noun's modifier.
+// "Chinese and Russian warships began joint exercises" parsed with "Chinese" the root and
+// "began" an adverbial clause of it, though "warships" is already the verb's subject: the
+// verb becomes the root and the adjective (with its conjuncts) the subject's modifier.
+bool lift_verb_over_adjective_of_subject(Sentence& s, std::size_t root) {
+  const int root_id = static_cast<int>(root + 1);
+  std::size_t noun = root + 1;
+  while (noun < s.tokens.size() && (s.tokens[noun].head == root_id || s.tokens[noun].head == static_cast<int>(noun) + 2) &&
+         !nominal(s.tokens[noun])) {
+    ++noun;  // the adjective's own coordination ("and Russian")
+  }
+  if (noun >= s.tokens.size() || !nominal(s.tokens[noun]) || s.tokens[noun].deprel != "nsubj") return false;
+  const int head = s.tokens[noun].head;
+  if (head <= static_cast<int>(noun) + 1 || head > static_cast<int>(s.tokens.size())) return false;
+  Token& v = s.tokens[static_cast<std::size_t>(head - 1)];
+  if (v.upos != "VERB" || v.head != root_id || (v.xpos != "VBD" && v.xpos != "VBZ" && v.xpos != "VBP")) return false;
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    Token& t = s.tokens[i];
+    if (t.head != root_id || static_cast<int>(i) == head - 1 || t.deprel == "conj" || t.deprel == "cc") continue;
+    t.head = head;
+  }
+  v.head = 0;
+  v.deprel = "root";
+  s.tokens[root].head = static_cast<int>(noun + 1);
+  s.tokens[root].deprel = "amod";
+  return true;
+}
+
 bool lift_verb_over_adjective_root(Sentence& s, std::size_t root) {
   if (s.tokens[root].upos != "ADJ") return false;
+  if (lift_verb_over_adjective_of_subject(s, root)) return true;
   const int root_id = static_cast<int>(root + 1);
   std::size_t noun = root + 1;
   while (noun < s.tokens.size() && !(s.tokens[noun].head == root_id && nominal(s.tokens[noun]))) {

@@ -820,3 +820,23 @@ TEST(Coder, OfTwoActorsOfTheSameNameTheOneInOfficeWins) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, WhereAJointSubjectCooperatedIsNoParty) {
+  // "Valdoria and Ostra agreed at Merin airport": the place named by the airport's
+  // modifier is where they met, not a third party.
+  const auto s = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n"
+                       "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+                       "3\tOstra\tOstra\tPROPN\tNNP\t_\t1\tconj\t_\t_\n"
+                       "4\tagreed\tagree\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "5\tat\tat\tADP\tIN\t_\t7\tcase\t_\t_\n"
+                       "6\tMerin\tMerin\tPROPN\tNNP\t_\t7\tcompound\t_\t_\n"
+                       "7\tairport\tairport\tNOUN\tNN\t_\t4\tobl\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLD OST 030", "OST VLD 030"}));
+}
+
+}  // namespace
+}  // namespace dyad

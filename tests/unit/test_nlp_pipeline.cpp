@@ -176,7 +176,11 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
                         // The wire's lead: a name, its title in apposition, then the verb.
                         Case{"Sebastian Pinera, Chile's president, appealed to protesters in Santiago on Monday to "
                              "end the riots.",
-                             "appealed", "Sebastian"}}) {
+                             "appealed", "Sebastian"},
+                        // Coordinated nationality adjectives parsed as the root.
+                        Case{"Chinese and Russian warships began joint naval exercises off the southern Chinese port "
+                             "of Zhanjiang on Thursday, China's defence ministry said.",
+                             "began", "warships"}}) {
     auto r = analyzer->analyze(c.text);
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r->size(), 1u);
