@@ -981,8 +981,13 @@ void SentenceCoder::emit(int verb, const VerbCoding& vc, const Clause& clause, c
       }
       // "U.S. drones struck the port, in the first American attack": a state's own organ
       // acting on the bare state is the state itself (dyad's reading).
+      // Only an organ of the state: rebels or protesters acting on their own country as a
+      // whole ("Syrian rebels seized control of Damascus") act against the state.
+      // Where they did it ("defied a curfew in Dhaka") is no party either.
       const bool own_state = !opt.reference_semantics && tgt && m.target.code.roles.empty() &&
-                             !m.source.code.roles.empty() && m.target.code.country == m.source.code.country;
+                             !m.source.code.roles.empty() &&
+                             (c.locative_target || has_role(m.source.code, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})) &&
+                             m.target.code.country == m.source.code.country;
       if (((tgt || domestic) && m.target.code == m.source.code) || own_state) {
         out_.trace.push_back("self event " + m.source.code.to_string() + " dropped");
         continue;

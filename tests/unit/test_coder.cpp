@@ -840,3 +840,22 @@ TEST(Coder, WhereAJointSubjectCooperatedIsNoParty) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, RebelsActingOnTheirOwnCountryActAgainstTheState) {
+  auto sentence = [](const char* agent) {
+    return parse(std::string("1\tValdorian\tValdorian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+                             "2\t") + agent + "\t" + agent + "\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+                             "3\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                             "4\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  };
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("rebels"))), (std::vector<std::string>{"VLDREB VLD 190"}));
+  // The state's own army on the bare state is the state itself: no event.
+  EXPECT_TRUE(coder.code(doc("2015-01-01"), sentence("troops")).mentions.empty());
+}
+
+}  // namespace
+}  // namespace dyad
