@@ -18,6 +18,15 @@ bool inner_modifier(const SentenceView& v, int w) {
 }
 
 // Number of words `phrase` spans when matched at word `i`, or 0.
+// "anti-government protesters", "Port-au-Prince": a word joined by a hyphen to the word
+// before or after it (no space on either side of the hyphen) is part of a longer word, not
+// an agent of its own ("Prince" is no GOV).
+bool hyphen_joined(const SentenceView& v, int first, int last) {
+  const auto glued = [&](int a, int b) { return v[a].span.end > v[a].span.begin && v[a].span.end == v[b].span.begin; };
+  if (first >= 2 && v[first - 1].form == "-" && glued(first - 2, first - 1) && glued(first - 1, first)) return true;
+  return last + 2 < v.size() && v[last + 1].form == "-" && glued(last, last + 1) && glued(last + 1, last + 2);
+}
+
 int match_at(const Phrase& phrase, const SentenceView& v, int i) {
   int at = i;
   for (std::size_t k = 0; k < phrase.size(); ++k, ++at) {
@@ -106,7 +115,7 @@ void ActorFinder::match_phrases() {
       if (agent && v_[i].lemma != v_[i].form) index.candidates(v_[i].lemma, next, cands);
       for (const PhraseRef* ref : cands) {
         const int n = match_at(ref->phrase, v_, i);
-        if (n == 0) continue;
+        if (n == 0 || (agent && rules_.head_actor_wins && hyphen_joined(v_, i, i + n - 1))) continue;
         const std::size_t p = precision(ref->phrase);
         // Longest wins, then the most precise; an actor beats an agent on a full tie, and
         // between agents the later dictionary layer wins (data/dictionaries/current).

@@ -258,6 +258,7 @@ class SentenceCoder {
   std::vector<const NounActor*> actor_from(int word) const;
   std::vector<const NounActor*> targets_active(int verb, bool& oblique, bool* locative = nullptr) const;
   bool all_locative(const std::vector<const NounActor*>& actors) const;
+  std::vector<const NounActor*> receiver_of_sent(int verb, const std::vector<const NounActor*>& object) const;
   std::string text_of(const NounActor& a) const;
   Actor make_actor(const NounActor& a) const;
   void emit(int verb, const VerbCoding& vc, const Clause& c, const EventContext& ctx);
@@ -388,12 +389,39 @@ bool SentenceCoder::all_locative(const std::vector<const NounActor*>& actors) co
   });
 }
 
+// "Rwanda began deploying 1,000 soldiers to Mozambique", "sent rescue workers to Turkey":
+// when the object is only people or things sent (agents with no country), the country they
+// go to is the target. Empty when the verb has no such "to" phrase.
+std::vector<const NounActor*> SentenceCoder::receiver_of_sent(int verb, const std::vector<const NounActor*>& object) const {
+  if (coder_.options().reference_semantics) return {};
+  if (!std::none_of(object.begin(), object.end(), [](const NounActor* a) { return a->has_country; })) return {};
+  // The "to" phrase on the verb, or hung by the parser on the object ("sent a team of
+  // rescue workers to Turkey").
+  std::vector<int> phrases = v_.kids_with(verb, "obl");
+  for (int k : v_.kids_with(verb, "obj")) {
+    for (int w : v_.subtree(k)) {
+      if (w != k && v_[w].rel == "nmod") phrases.push_back(w);
+    }
+  }
+  for (int k : phrases) {
+    if (!v_.has_kid_lemma(k, "case", {"TO"})) continue;
+    auto t = actors_.find_in(k);
+    std::erase_if(t, [](const NounActor* a) { return !a->has_country; });
+    if (!t.empty()) return t;
+  }
+  return {};
+}
+
 std::vector<const NounActor*> SentenceCoder::targets_active(int verb, bool& oblique, bool* locative) const {
   oblique = false;
   for (const char* rel : {"obj", "iobj"}) {
     for (int k : v_.kids_with(verb, rel)) {
       auto t = actors_.find_in(k);
       if (t.empty()) continue;
+      if (auto receiver = receiver_of_sent(verb, t); !receiver.empty()) {
+        oblique = true;
+        return receiver;
+      }
       if (locative != nullptr) *locative = all_locative(t);
       return t;
     }

@@ -52,7 +52,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- REFUSE [---] ---\nREFUSE\n"
                           "--- WITHDRAW [0874] ---\nWITHDRAW {WITHDREW}\n"
                           "--- IMPOSE_CURFEW [1723] ---\nIMPOSE\n"
-                          "--- RECALL [161] ---\nRECALL\n")};
+                          "--- RECALL [161] ---\nRECALL\n"
+                          "--- SEND [070] ---\nSEND {SENT}\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -855,6 +856,38 @@ TEST(Coder, RebelsActingOnTheirOwnCountryActAgainstTheState) {
   EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("rebels"))), (std::vector<std::string>{"VLDREB VLD 190"}));
   // The state's own army on the bare state is the state itself: no event.
   EXPECT_TRUE(coder.code(doc("2015-01-01"), sentence("troops")).mentions.empty());
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, AWordJoinedByAHyphenIsNoAgentOfItsOwn) {
+  // "Valdorian anti-official protesters attacked Ostra": "official" is inside
+  // "anti-official", so the protesters are not officials.
+  const auto s = parse("# text = Valdorian anti-official protesters attacked Ostra\n"
+                       "1\tValdorian\tValdorian\tADJ\tJJ\t_\t5\tamod\t_\t_\n"
+                       "2\tanti\tanti\tADJ\tJJ\t_\t4\tamod\t_\tSpaceAfter=No\n"
+                       "3\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\tSpaceAfter=No\n"
+                       "4\tofficial\tofficial\tNOUN\tNN\t_\t5\tcompound\t_\t_\n"
+                       "5\tprotesters\tprotester\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+                       "6\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "7\tOstra\tOstra\tPROPN\tNNP\t_\t6\tobj\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLDCVL OST 190"}));
+}
+
+TEST(Coder, WhoIsSentSomewhereIsNotTheTarget) {
+  // "Valdoria sent troops to Ostra": the country they go to, not the troops.
+  const auto s = parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                       "2\tsent\tsend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                       "3\ttroops\ttroop\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+                       "4\tto\tto\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                       "5\tOstra\tOstra\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n\n");
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLD OST 070"}));
 }
 
 }  // namespace
