@@ -108,8 +108,18 @@ bool merge_split_subjects(Sentence& sentence) {
       const std::size_t a = subjects[k], b = subjects[k + 1];
       // Only a subject that runs straight into the next one is its first part.
       if (subtree_span(sentence, a).second + 1 != subtree_span(sentence, b).first) continue;
-      // A title or nationality before a name: "Ukrainian | President Zelensky".
       Token& t = sentence.tokens[a];
+      // A possessor read as a subject of its own: "Azerbaijan 's | armed forces moved".
+      const std::size_t last_of_a = subtree_span(sentence, a).second;
+      if (last_of_a > a && sentence.tokens[last_of_a].deprel == "case" && sentence.tokens[last_of_a].head == static_cast<int>(a + 1) &&
+          (sentence.tokens[last_of_a].form == "'s" || sentence.tokens[last_of_a].form == "'" ||
+           sentence.tokens[last_of_a].form == "\u2019s")) {
+        t.head = static_cast<int>(b + 1);
+        t.deprel = "nmod:poss";
+        merged = true;
+        continue;
+      }
+      // A title or nationality before a name: "Ukrainian | President Zelensky".
       if (sentence.tokens[b].upos != "PROPN" || (t.upos != "ADJ" && t.upos != "NOUN" && t.upos != "PROPN")) continue;
       // "Mordor, Fornost and Gondor welcomed": the last member of a lost coordination is
       // not a name's second half.

@@ -211,6 +211,24 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
 }
 
 // After the infinitive marker "to" comes a verb, whatever the tagger said.
+// "Azerbaijan's armed forces moved": the parser sometimes makes the possessor a second
+// subject of the verb; it is the subject's possessor.
+TEST(Analyzer, APossessorIsNotASubjectOfItsOwn) {
+  DYAD_REQUIRE_MODELS();
+  auto r = analyzer->analyze("Azerbaijan's armed forces moved heavy artillery toward the line of contact.");
+  ASSERT_TRUE(r.ok());
+  const Sentence& s = r->front();
+  expect_well_formed(s);
+  ASSERT_GE(s.tokens.size(), 4u);
+  EXPECT_EQ(s.tokens[0].form, "Azerbaijan");
+  int subjects = 0;
+  for (const Token& t : s.tokens) {
+    if (t.deprel == "nsubj" && s.tokens[static_cast<std::size_t>(t.head - 1)].form == "moved") ++subjects;
+  }
+  EXPECT_EQ(subjects, 1);
+  EXPECT_NE(s.tokens[0].deprel, "nsubj");
+}
+
 TEST(Analyzer, AWordAfterTheInfinitiveMarkerIsAVerb) {
   DYAD_REQUIRE_MODELS();
   auto r = analyzer->analyze("North Korea threatened to fire missiles toward Guam.");
