@@ -285,6 +285,7 @@ class SentenceCoder {
   void refine_by_governed_acts(std::vector<VerbCoding>& codings);
   void refine_by_threatened_noun(int verb, VerbCoding& vc) const;
   void refine_accusation(int verb, VerbCoding& vc) const;
+  void refine_investigation(int verb, VerbCoding& vc) const;
   void refine_meeting_by_purpose(int verb, VerbCoding& vc) const;
   std::vector<const NounActor*> speaker_for_state(int verb, int reporter, std::vector<const NounActor*> sources) const;
   void refine_by_requested_noun(int verb, VerbCoding& vc) const;
@@ -666,6 +667,31 @@ void SentenceCoder::refine_accusation(int verb, VerbCoding& vc) const {
   }
 }
 
+// "opened an investigation into war crimes", "a corruption inquiry": an investigation
+// (090) is refined by what it looks into, named in the verb's clause (its object and the
+// words under it, or an into/over/of phrase): crime and corruption 091, rights abuses 092,
+// military action 093, war crimes 094.
+void SentenceCoder::refine_investigation(int verb, VerbCoding& vc) const {
+  if (vc.code != "090") return;
+  static const std::pair<const char*, const char*> kInvestigated[] = {
+      {"CORRUPTION", "091"}, {"BRIBERY", "091"},  {"FRAUD", "091"},     {"EMBEZZLEMENT", "091"},
+      {"CRIMINAL", "091"},   {"LAUNDERING", "091"}, {"SABOTAGE", "091"}, {"MURDER", "091"},
+      {"TORTURE", "092"},    {"ABUSE", "092"},    {"ABUSES", "092"},    {"RIGHTS", "092"},
+      {"STRIKE", "093"},     {"AIRSTRIKE", "093"}, {"BOMBING", "093"},  {"RAID", "093"}};
+  std::string code;
+  for (int k : v_[verb].kids) {
+    const Word& w = v_[k];
+    if (w.rel != "obj" && w.rel != "obl" && w.rel != "nsubj") continue;
+    for (int t : v_.subtree(k)) {
+      const Word& x = v_[t];
+      // "war crimes": the most specific reading wins over a crime in general.
+      if ((x.lemma == "CRIME" || x.form == "CRIMES") && v_.has_kid_lemma(t, "compound", {"WAR"})) code = "094";
+      if (code.empty()) code = code_for(kInvestigated, x);
+    }
+  }
+  if (!code.empty()) recode(vc, code, " (by what is investigated)");
+}
+
 // "met at a border bridge to discuss smuggling": a meeting (040) held to discuss or
 // negotiate is a negotiation (046).
 void SentenceCoder::refine_meeting_by_purpose(int verb, VerbCoding& vc) const {
@@ -689,6 +715,7 @@ void SentenceCoder::refine_by_governed_acts(std::vector<VerbCoding>& codings) {
     if (!vc.entry || is_report_verb(v_[i])) continue;
     const int act = governed_act(i, original, 0);
     refine_accusation(i, vc);
+    refine_investigation(i, vc);
     refine_meeting_by_purpose(i, vc);
     if (act < 0) {
       refine_by_threatened_noun(i, vc);

@@ -53,7 +53,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- WITHDRAW [0874] ---\nWITHDRAW {WITHDREW}\n"
                           "--- IMPOSE_CURFEW [1723] ---\nIMPOSE\n"
                           "--- RECALL [161] ---\nRECALL\n"
-                          "--- SEND [070] ---\nSEND {SENT}\n")};
+                          "--- SEND [070] ---\nSEND {SENT}\n"
+                          "--- INVESTIGATE [090] ---\nINVESTIGATE\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -888,6 +889,34 @@ TEST(Coder, WhoIsSentSomewhereIsNotTheTarget) {
                        "5\tOstra\tOstra\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n\n");
   const Coder coder(test_lexicon());
   EXPECT_EQ(events(coder.code(doc("2015-01-01"), s)), (std::vector<std::string>{"VLD OST 070"}));
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, AnInvestigationIsRefinedByWhatItLooksInto) {
+  auto sentence = [](const std::string& words) {
+    std::string conllu = "1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                         "2\tinvestigated\tinvestigate\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                         "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n";
+    conllu += words + "\n";
+    return parse(conllu);
+  };
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("4\tover\tover\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                                                             "5\tcorruption\tcorruption\tNOUN\tNN\t_\t2\tobl\t_\t_\n"))),
+            (std::vector<std::string>{"VLD OST 091"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("4\tover\tover\tADP\tIN\t_\t6\tcase\t_\t_\n"
+                                                             "5\twar\twar\tNOUN\tNN\t_\t6\tcompound\t_\t_\n"
+                                                             "6\tcrimes\tcrime\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"))),
+            (std::vector<std::string>{"VLD OST 094"}));
+  // Nothing said of what: the residual code stays.
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("4\tover\tover\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                                                             "5\tmatters\tmatter\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"))),
+            (std::vector<std::string>{"VLD OST 090"}));
 }
 
 }  // namespace
