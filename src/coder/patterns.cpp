@@ -1,6 +1,7 @@
 #include "coder/patterns.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -51,6 +52,25 @@ bool in_verb_phrase(const Word& w) {
          w.rel != "vocative" && w.rel != "mark";
 }
 
+// "demanded on Sunday that ...": a phrase that only dates the act is no part of its
+// pattern (PETRARCH's "* ON" for "opened fire on" would read "on Sunday" as an attack).
+bool dates_the_act(const SentenceView& v, int k) {
+  const Word& w = v[k];
+  if (w.rel != "obl" && w.rel != "nmod") return false;
+  if (w.sub == "tmod") return true;
+  static const std::set<std::string> kTimes = {
+      "MONDAY",  "TUESDAY",  "WEDNESDAY", "THURSDAY",  "FRIDAY",  "SATURDAY",  "SUNDAY",
+      "JANUARY", "FEBRUARY", "MARCH",     "APRIL",     "MAY",     "JUNE",      "JULY",
+      "AUGUST",  "SEPTEMBER", "OCTOBER",  "NOVEMBER",  "DECEMBER", "WEEKEND",  "MORNING",
+      "EVENING", "AFTERNOON", "NIGHT",    "TODAY",     "YESTERDAY", "TOMORROW"};
+  return kTimes.count(w.form) > 0 || kTimes.count(w.lemma) > 0;
+}
+
+bool own_word_of_date(const Word& w) {
+  return w.rel == "case" || w.rel == "det" || w.rel == "amod" || w.rel == "nummod" || w.rel == "compound" ||
+         w.rel == "flat";
+}
+
 struct Regions {
   std::vector<int> before, after;
 };
@@ -61,7 +81,13 @@ Regions regions_of(const SentenceView& v, int verb, bool clause_only) {
     const Word& w = v[k];
     const bool subject = w.rel == "nsubj" || w.rel == "csubj";
     if (!subject && !in_verb_phrase(w) && w.rel != "aux") continue;
-    for (int t : v.subtree(k)) (t < verb ? r.before : r.after).push_back(t);
+    const bool date = dates_the_act(v, k);
+    for (int t : v.subtree(k)) {
+      // Of a date, only its own words are left out: a parser may hang the object on it
+      // ("rejected on Thursday a U.S. proposal").
+      if (date && (t == k || (v[t].head == k && own_word_of_date(v[t])))) continue;
+      (t < verb ? r.before : r.after).push_back(t);
+    }
   }
   // "Ethiopia indicated it would act now" (INDICATED WOULD * NOW): a complement clause is
   // read after the verb that governs it, which the words before the verb include.

@@ -54,7 +54,8 @@ std::shared_ptr<const Lexicon> test_lexicon() {
                           "--- IMPOSE_CURFEW [1723] ---\nIMPOSE\n"
                           "--- RECALL [161] ---\nRECALL\n"
                           "--- SEND [070] ---\nSEND {SENT}\n"
-                          "--- INVESTIGATE [090] ---\nINVESTIGATE\n")};
+                          "--- INVESTIGATE [090] ---\nINVESTIGATE\n"
+                          "--- PRESS [100] ---\nPRESS\n- * ON [190]\n")};
     auto loaded = load_petrarch_lexicon(f);
     EXPECT_TRUE(loaded.ok());
     EXPECT_TRUE((*loaded)->issues.empty());
@@ -917,6 +918,26 @@ TEST(Coder, AnInvestigationIsRefinedByWhatItLooksInto) {
   EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("4\tover\tover\tADP\tIN\t_\t5\tcase\t_\t_\n"
                                                              "5\tmatters\tmatter\tNOUN\tNNS\t_\t2\tobl\t_\t_\n"))),
             (std::vector<std::string>{"VLD OST 090"}));
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(Coder, ADateIsNoPartOfTheVerbsPattern) {
+  // PRESS has "* ON [190]" ("pressed on the town"); "on Monday" only dates the act.
+  auto sentence = [](const char* when) {
+    return parse(std::string("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                             "2\tpressed\tpress\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                             "3\tOstra\tOstra\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+                             "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+                             "5\t") + when + "\t" + when + "\tPROPN\tNNP\t_\t2\tobl\t_\t_\n\n");
+  };
+  const Coder coder(test_lexicon());
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("Monday"))), (std::vector<std::string>{"VLD OST 100"}));
+  EXPECT_EQ(events(coder.code(doc("2015-01-01"), sentence("Merin"))), (std::vector<std::string>{"VLD OST 190"}));
 }
 
 }  // namespace
