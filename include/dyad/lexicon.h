@@ -54,6 +54,7 @@ struct ActorEntry {
   std::string id;                // the entry's first name ("BARACK_OBAMA")
   std::vector<DatedCode> codes;  // in file order
   std::string where;             // file:line of the entry
+  int layer = 0;                 // as AgentEntry::layer: for the same words, a later layer's wins
 
   // The code in force on `date`: the first dated code whose range holds it, else the
   // first undated code, else empty. With an unknown date, the undated code, else the last.

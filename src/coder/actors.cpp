@@ -123,12 +123,17 @@ void ActorFinder::match_phrases() {
         const bool later_agent = agent && best.agent && n == len && p == best_precision &&
                                  lex_.agents[ref->entry].layer > lex_.agents[best.entry].layer;
         // Between two actors of the same words, one in office on the report's date wins
-        // over one whose dated codes all lie outside it: "Olaf Scholz" in 2023 is the
-        // chancellor of the current layer, not the 2008 labour minister of the import.
-        const bool in_force = !agent && !best.agent && n == len && p == best_precision &&
-                              lex_.actors[best.entry].code_on(date_).empty() &&
-                              !lex_.actors[ref->entry].code_on(date_).empty();
-        if (n > len || (n == len && p > best_precision) || later_agent || in_force) {
+        // over one whose dated codes all lie outside it ("Olaf Scholz" in 2023 is the
+        // chancellor, not the 2008 labour minister), and then the later layer's, as for
+        // agents: data/dictionaries/current keeps leaders' terms up to date where the
+        // import has only their first office ("Ursula von der Leyen" is the Commission's).
+        const bool tie = !agent && !best.agent && n == len && p == best_precision;
+        const bool best_in_force = tie && !lex_.actors[best.entry].code_on(date_).empty();
+        const bool ref_in_force = tie && !lex_.actors[ref->entry].code_on(date_).empty();
+        const bool in_force = tie && !best_in_force && ref_in_force;
+        const bool later_actor = tie && best_in_force == ref_in_force &&
+                                 lex_.actors[ref->entry].layer > lex_.actors[best.entry].layer;
+        if (n > len || (n == len && p > best_precision) || later_agent || in_force || later_actor) {
           best = PhraseMatch{i, i + n, agent, ref->entry};
           best_precision = p;
         }

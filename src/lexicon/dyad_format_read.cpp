@@ -614,13 +614,15 @@ Result<std::shared_ptr<const Lexicon>> load_folders(const std::vector<std::strin
       if (d == 0) return make_error(ErrorCode::kNotFound, "no dictionary folder", dirs[d]);
       continue;
     }
-    const std::size_t verbs_before = lex->verbs.size(), agents_before = lex->agents.size();
+    const std::size_t verbs_before = lex->verbs.size(), agents_before = lex->agents.size(),
+                      actors_before = lex->actors.size();
     std::vector<std::size_t> patterns_before;
     for (const auto& c : lex->verb_classes) patterns_before.push_back(c.patterns.size());
     if (Status s = load_folder(dirs[d], petrarch_after_first && d > 0, *lex, options); !s) return s.error();
     const int layer = static_cast<int>(d);
     for (std::size_t k = verbs_before; k < lex->verbs.size(); ++k) lex->verbs[k].layer = layer;
     for (std::size_t k = agents_before; k < lex->agents.size(); ++k) lex->agents[k].layer = layer;
+    for (std::size_t k = actors_before; k < lex->actors.size(); ++k) lex->actors[k].layer = layer;
     // Patterns this folder added, to its own classes or to earlier ones through `extend`.
     for (std::size_t c = 0; c < lex->verb_classes.size(); ++c) {
       auto& patterns = lex->verb_classes[c].patterns;

@@ -205,6 +205,27 @@ TEST(Coder, ALaterLayersPatternWinsATie) {
   std::filesystem::remove_all(dir);
 }
 
+// So does a later layer's actor of the same words: current/ keeps a leader's later office.
+TEST(Coder, ALaterLayersActorWinsATie) {
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_coder_actor_layers_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "base");
+  std::filesystem::create_directories(dir / "fix");
+  std::ofstream(dir / "base" / "d.dyad") << "actor ARIN TOLL [VLDGOVLAB]\nactor OSTRA [OST]\n"
+                                            "class CONDEMN  [111]\n  verb CONDEMN\n";
+  std::ofstream(dir / "fix" / "d.dyad") << "actor ARIN TOLL [IGOUNO]\n";
+  const auto sentence = parse("1\tArin\tArin\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+                              "2\tToll\tToll\tPROPN\tNNP\t_\t1\tflat\t_\t_\n"
+                              "3\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                              "4\tOstra\tOstra\tPROPN\tNNP\t_\t3\tobj\t_\t_\n\n");
+  auto base = load_lexicon_dirs({(dir / "base").string()});
+  auto layered = load_lexicon_dirs({(dir / "base").string(), (dir / "fix").string()});
+  ASSERT_TRUE(base && layered);
+  EXPECT_EQ(events(Coder(*base).code(doc("2015-01-01"), sentence)), (std::vector<std::string>{"VLDGOVLAB OST 111"}));
+  EXPECT_EQ(events(Coder(*layered).code(doc("2015-01-01"), sentence)), (std::vector<std::string>{"IGOUNO OST 111"}));
+  std::filesystem::remove_all(dir);
+}
+
 // "ready to meet" states a meeting to come: an intent to meet (036), not a meeting.
 TEST(Coder, ReadinessToActIsAnIntent) {
   const auto c = Coder(test_lexicon()).code(doc("2015-01-01"), parse("1\tValdoria\tValdoria\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
