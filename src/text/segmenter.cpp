@@ -655,6 +655,17 @@ std::size_t dateline_end(std::string_view text, const std::vector<Span>& tokens)
   return std::string_view::npos;
 }
 
+// Token i and the next are capitalised words separated by one space.
+bool inside_name(std::string_view text, const std::vector<Span>& tokens, std::size_t i) {
+  if (i + 1 >= tokens.size() || tokens[i + 1].begin != tokens[i].end + 1 || text[tokens[i].end] != ' ') return false;
+  const auto capitalised = [&](std::size_t k) {
+    const std::string_view t = text.substr(tokens[k].begin, tokens[k].size());
+    if (t.empty() || t.front() < 'A' || t.front() > 'Z') return false;
+    return std::all_of(t.begin() + 1, t.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; });
+  };
+  return capitalised(i) && capitalised(i + 1);
+}
+
 void sentence_ends(std::string_view text, const std::vector<Span>& tokens,
                    const SegmenterModel* model, const SegmenterOptions& options,
                    std::vector<std::size_t>& out) {
@@ -668,12 +679,16 @@ void sentence_ends(std::string_view text, const std::vector<Span>& tokens,
   std::size_t words = 0;
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     ++words;
-    bool end = rule_sentence_end(text, tokens, i);
+    const bool rule = rule_sentence_end(text, tokens, i);
+    bool end = rule;
     if (use_model) {
-      sentence_features(text, tokens, i, end, feats);
+      sentence_features(text, tokens, i, rule, feats);
       float scores[2] = {0, 0};
       model->sentence.score(feats.data(), feats.size(), scores);
       end = scores[1] > scores[0];
+      // Web text ends sentences without punctuation, and the model learnt it; but between
+      // two capitalised words on one line it cuts names ("Kim Jong | Un said").
+      if (end && !rule && inside_name(text, tokens, i)) end = false;
     }
     if (i == dateline) end = true;
     if (!end && words >= options.max_sentence_words) end = true;

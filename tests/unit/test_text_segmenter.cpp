@@ -145,6 +145,12 @@ TEST(Segmenter, TrainedModelOnNewsText) {
   for (int i : {0, 1, 3, 4, 5, 7, 9}) {
     EXPECT_EQ(render(seg->segment(kCases[i].text)), kCases[i].expected) << kCases[i].text;
   }
+  // Learnt from web text, the model would end a sentence inside a name of capitalised
+  // words ("Kim Jong | Un said"); with no punctuation between them, it does not.
+  for (const char* text : {"Kim Jong Un said on Thursday that talks were over.",
+                           "Chinese Foreign Minister Wang Yi met his counterpart on Monday."}) {
+    EXPECT_EQ(seg->segment(text).size(), 1u) << render(seg->segment(text));
+  }
 }
 
 TEST(Segmenter, LoadErrors) {
