@@ -231,6 +231,36 @@ bool split_reported_clause(Sentence& s, std::size_t p) {
   return false;
 }
 
+// "Gunmen opened fire on tourists ..., police said" parsed with "Gunmen" an oblique of
+// "said" and "opened" its participle: as above, the report's clause is the complement of
+// "said". Only a past tense (or a participle with an object, which a passive cannot
+// have), with the report verb's own subject right before it.
+bool lift_reported_participle(Sentence& s, std::size_t p) {
+  static const std::set<std::string> kReport = {"say", "tell", "report", "announce", "claim", "add", "confirm"};
+  if (kReport.count(text::ascii_lower(s.tokens[p].lemma)) == 0) return false;
+  const auto subjects = children(s, p, "nsubj");
+  if (subjects.size() != 1 || subjects[0] < p - std::min<std::size_t>(p, 3)) return false;
+  for (std::size_t first = 0; first < subjects[0]; ++first) {
+    const Token& noun = s.tokens[first];
+    if (noun.head != static_cast<int>(p + 1) || (noun.deprel != "obl" && noun.deprel != "dep")) continue;
+    if (noun.upos != "NOUN" && noun.upos != "PROPN") continue;
+    for (const std::size_t v : children(s, first, "acl")) {
+      Token& verb = s.tokens[v];
+      // A passive participle takes no object: "opened fire" with one is the past tense.
+      const bool past = verb.xpos == "VBD" || (verb.xpos == "VBN" && !children(s, v, "obj").empty());
+      if (verb.upos != "VERB" || !past || v < first) continue;
+      verb.head = static_cast<int>(p + 1);
+      verb.deprel = "ccomp";
+      verb.xpos = "VBD";
+      Token& subject = s.tokens[first];
+      subject.head = static_cast<int>(v + 1);
+      subject.deprel = "nsubj";
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool repair_clause_attachments(Sentence& sentence) {
@@ -249,6 +279,7 @@ bool repair_clause_attachments(Sentence& sentence) {
       changed |= lift_main_clause_over_relative(sentence, p);
       changed |= split_reported_clause(sentence, p);
     }
+    if (subjects[p + 1] == 1) changed |= lift_reported_participle(sentence, p);
     if (complements[p + 1] > 0) changed |= attach_reduced_relative(sentence, p);
   }
   return changed;

@@ -210,6 +210,21 @@ TEST(Analyzer, RepairsAVerblessMainClause) {
   }
 }
 
+// "Gunmen opened fire on tourists, police said": a past tense with an object read as a
+// participle of a noun hung on "said" is the reported clause, with that noun its subject.
+TEST(Analyzer, AReportedClauseReadAsAParticipleIsPutBack) {
+  DYAD_REQUIRE_MODELS();
+  auto r = analyzer->analyze("Gunmen opened fire on tourists in a meadow near Pahalgam in Indian Kashmir on Tuesday, "
+                             "killing 26 people in the deadliest attack on civilians in the region in years, police said.");
+  ASSERT_TRUE(r.ok());
+  const Sentence& s = r->front();
+  expect_well_formed(s);
+  ASSERT_EQ(s.tokens[1].form, "opened");
+  EXPECT_NE(s.tokens[1].deprel, "acl");
+  EXPECT_EQ(s.tokens[0].deprel, "nsubj");
+  EXPECT_EQ(s.tokens[0].head, 2);
+}
+
 // After the infinitive marker "to" comes a verb, whatever the tagger said.
 // "Azerbaijan's armed forces moved": the parser sometimes makes the possessor a second
 // subject of the verb; it is the subject's possessor.
