@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "test_support.h"
 
@@ -50,7 +51,8 @@ TEST(Cli, ReadReportsBadDocumentsAndKeepsTheRest) {
 // `--accurate` codes raw text through the neural parser, and says so in the models version
 // stamped on each event, so that a store re-codes what the other parser read.
 TEST(Cli, CodeWithTheAccurateParserStampsItsModels) {
-  const auto dir = std::filesystem::temp_directory_path() / "dyad_cli_accurate";
+  // Named for the process: another checkout's tests may run at the same time.
+  const auto dir = std::filesystem::temp_directory_path() / ("dyad_cli_accurate_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / "in.jsonl";
   std::ofstream(path) << R"({"id":"a","date":"2026-03-04","text":"The United States imposed sanctions on Venezuela."})"
