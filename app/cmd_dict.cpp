@@ -94,14 +94,34 @@ bool tabari_extension(const std::string& path) {
   return ext == ".verbs" || ext == ".actors" || ext == ".agents";
 }
 
+struct SourceFile {
+  Kind kind;
+  std::string path;
+  int layer;
+};
+
 // Loads the dictionaries at `paths` (files or folders; dyad, PETRARCH or TABARI, told apart
-// by name) into one lexicon. Files dyad does not read are listed in `skipped`.
+// by name) into one lexicon. Files dyad does not read are listed in `skipped`. Each folder
+// is a layer, in the order the paths first name it (a folder given, or the folder of a file
+// given), as load_lexicon_dirs() makes them: `dyad dict lint data/dictionaries/default
+// data/dictionaries/current` sees the shipped set's corrections as the coder does.
 Status load_any(const std::vector<std::string>& paths, const std::string& from, const std::string& as, Lexicon& lex,
                 const LoadOptions& options, std::vector<std::string>& skipped, std::vector<std::string>& sources) {
-  std::vector<std::pair<Kind, std::string>> files;
+  std::vector<SourceFile> files;
+  std::vector<fs::path> folders;
+  auto layer_of = [&](const fs::path& folder) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(folder, ec);
+    if (ec) key = folder.lexically_normal();
+    const auto it = std::find(folders.begin(), folders.end(), key);
+    if (it != folders.end()) return static_cast<int>(it - folders.begin());
+    folders.push_back(key);
+    return static_cast<int>(folders.size() - 1);
+  };
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
+      const int layer = layer_of(p);
       std::vector<std::string> inside;
       for (const auto& e : fs::directory_iterator(p, ec)) {
         if (e.is_regular_file()) inside.push_back(e.path().string());
@@ -112,30 +132,43 @@ Status load_any(const std::vector<std::string>& paths, const std::string& from, 
       const auto project = std::find_if(inside.begin(), inside.end(), [](const std::string& f) { return kind_of(f) == Kind::kTabariProject; });
       if ((from == "dyad" || from == "auto") && has_dyad) {
         for (const auto& f : inside) {
-          if (kind_of(f) == Kind::kDyad) files.emplace_back(Kind::kDyad, f);
+          if (kind_of(f) == Kind::kDyad) files.push_back({Kind::kDyad, f, layer});
         }
       } else if ((from == "petrarch2" || from == "auto") && ini != inside.end()) {
-        files.emplace_back(Kind::kPetrarchConfig, *ini);
+        files.push_back({Kind::kPetrarchConfig, *ini, layer});
       } else if ((from == "tabari" || from == "auto") && project != inside.end()) {
-        files.emplace_back(Kind::kTabariProject, *project);
+        files.push_back({Kind::kTabariProject, *project, layer});
       } else {
-        for (const auto& f : inside) files.emplace_back(kind_of(f, as), f);
+        for (const auto& f : inside) files.push_back({kind_of(f, as), f, layer});
       }
     } else if (fs::exists(p, ec)) {
-      files.emplace_back(kind_of(p, as), p);
+      files.push_back({kind_of(p, as), p, layer_of(fs::absolute(p, ec).parent_path())});
     } else {
       return make_error(ErrorCode::kNotFound, "no such file or folder", p);
     }
   }
-  // Verbs, then actors, agents and discards, as the PETRARCH loaders order them.
-  LexiconFiles petrarch;
-  for (const auto& [kind, f] : files) {
+  // Verbs, then actors, agents and discards, as the PETRARCH loaders order them; each file
+  // with its folder's layer.
+  using Deferred = std::vector<std::pair<std::string, int>>;
+  Deferred petrarch_verbs, petrarch_actors, petrarch_agents, petrarch_discards;
+  // Reads with `read` and marks what it added with `layer`.
+  auto layered = [&](int layer, auto read) -> Status {
+    const LayerStart start = layer_start(lex);
+    Status s = read();
+    mark_layer(lex, start, layer);
+    return s;
+  };
+  for (const auto& [kind, f, layer] : files) {
     const bool tabari = from == "tabari" || (from == "auto" && tabari_extension(f));
+    // Reads the file now (dyad and TABARI files; PETRARCH ones wait for their kind's turn).
+    auto read_now = [&, &f = f, layer = layer](auto reader) {
+      sources.push_back(f);
+      return layered(layer, [&] { return reader(f, lex, options); });
+    };
     Status s;
     switch (kind) {
       case Kind::kDyad:
-        s = read_dyad_file(f, lex, options);
-        sources.push_back(f);
+        s = read_now(read_dyad_file);
         break;
       case Kind::kTabariProject: {
         auto loaded = load_tabari_project(f, options);
@@ -143,7 +176,10 @@ Status load_any(const std::vector<std::string>& paths, const std::string& from, 
         auto project = read_tabari_project(f);
         const Lexicon& t = **loaded;
         if (lex.actors.empty() && lex.verbs.empty() && lex.agents.empty()) {
-          lex = t;
+          s = layered(layer, [&] {
+            lex = t;
+            return Status{};
+          });
         } else {
           return make_error(ErrorCode::kInvalidArgument, "a TABARI project cannot be mixed with other dictionaries", f);
         }
@@ -157,27 +193,28 @@ Status load_any(const std::vector<std::string>& paths, const std::string& from, 
       case Kind::kPetrarchConfig: {
         auto cfg = petrarch_config(f);
         if (!cfg) return cfg.error();
-        petrarch.verbs.insert(petrarch.verbs.end(), cfg->verbs.begin(), cfg->verbs.end());
-        petrarch.actors.insert(petrarch.actors.end(), cfg->actors.begin(), cfg->actors.end());
-        petrarch.agents.insert(petrarch.agents.end(), cfg->agents.begin(), cfg->agents.end());
-        petrarch.discards.insert(petrarch.discards.end(), cfg->discards.begin(), cfg->discards.end());
+        for (const auto& [from_list, into] : {std::pair{&cfg->verbs, &petrarch_verbs}, std::pair{&cfg->actors, &petrarch_actors},
+                                               std::pair{&cfg->agents, &petrarch_agents},
+                                               std::pair{&cfg->discards, &petrarch_discards}}) {
+          for (const auto& name : *from_list) into->emplace_back(name, layer);
+        }
         break;
       }
       case Kind::kVerbs:
-        if (tabari) s = read_tabari_verb_file(f, lex, options), sources.push_back(f);
-        else petrarch.verbs.push_back(f);
+        if (tabari) s = read_now(read_tabari_verb_file);
+        else petrarch_verbs.emplace_back(f, layer);
         break;
       case Kind::kActors:
-        if (tabari) s = read_tabari_actor_file(f, lex, options), sources.push_back(f);
-        else petrarch.actors.push_back(f);
+        if (tabari) s = read_now(read_tabari_actor_file);
+        else petrarch_actors.emplace_back(f, layer);
         break;
       case Kind::kAgents:
-        if (tabari) s = read_tabari_agent_file(f, lex, options), sources.push_back(f);
-        else petrarch.agents.push_back(f);
+        if (tabari) s = read_now(read_tabari_agent_file);
+        else petrarch_agents.emplace_back(f, layer);
         break;
       case Kind::kDiscards:
-        if (tabari) s = read_tabari_discard_file(f, lex, options), sources.push_back(f);
-        else petrarch.discards.push_back(f);
+        if (tabari) s = read_now(read_tabari_discard_file);
+        else petrarch_discards.emplace_back(f, layer);
         break;
       case Kind::kUnknown:
         skipped.push_back(f);
@@ -185,15 +222,15 @@ Status load_any(const std::vector<std::string>& paths, const std::string& from, 
     }
     if (!s) return s;
   }
-  auto run = [&](const std::vector<std::string>& list, auto reader) -> Status {
-    for (const auto& f : list) {
-      if (Status s = reader(f, lex, options); !s) return s;
+  auto run = [&](const Deferred& list, auto reader) -> Status {
+    for (const auto& [f, layer] : list) {
+      if (Status s = layered(layer, [&, &f = f] { return reader(f, lex, options); }); !s) return s;
       sources.push_back(f);
     }
     return {};
   };
-  for (Status s : {run(petrarch.verbs, read_verb_file), run(petrarch.actors, read_actor_file),
-                   run(petrarch.agents, read_agent_file), run(petrarch.discards, read_discard_file)}) {
+  for (Status s : {run(petrarch_verbs, read_verb_file), run(petrarch_actors, read_actor_file),
+                   run(petrarch_agents, read_agent_file), run(petrarch_discards, read_discard_file)}) {
     if (!s) return s;
   }
   return {};

@@ -312,6 +312,17 @@ Result<std::shared_ptr<const Lexicon>> load_lexicon_dir(const std::string& dir,
 // "*.txt" actor files in PETRARCH2 syntax (current office holders), in name order.
 Result<std::shared_ptr<const Lexicon>> load_default_lexicon(const LoadOptions& options = {});
 
+// How much of a lexicon was there before a folder was read: what the folder adds is a
+// layer (the `layer` of its verbs, agents and actors, and of the patterns it adds, also to
+// earlier classes through `extend`). load_lexicon_dirs() and `dyad dict lint` mark layers so.
+struct LayerStart {
+  std::size_t verbs = 0, agents = 0, actors = 0;
+  std::vector<std::size_t> patterns;  // of each class already there
+};
+LayerStart layer_start(const Lexicon& lexicon);
+// Sets `layer` on everything added since `start`.
+void mark_layer(Lexicon& lexicon, const LayerStart& start, int layer);
+
 // ---- dictionary linter (dyad dict lint) ----------------------------------------------
 
 // One finding: where (file:line), a kind ("syntax", "duplicate", "unreachable",
@@ -327,6 +338,10 @@ struct LintFinding {
 // with the same words always wins; a class without verbs), event codes that are neither in
 // the CAMEO table nor "---", malformed actor and agent codes, synsets used but never
 // defined, and date ranges that end before they start. In file order of `where`.
+// Actors, agents, verbs and patterns are compared within their `layer` only: one of a later layer
+// with the same words as an earlier layer's overrides it by design (the coder prefers it),
+// so it is no finding; a pattern of an earlier layer that is more specific still makes a
+// later one unreachable.
 std::vector<LintFinding> lint_lexicon(const Lexicon& lexicon);
 
 // ---- TABARI dictionaries (.verbs, .actors, .agents, .options, .project) -----------------

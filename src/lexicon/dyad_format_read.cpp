@@ -614,28 +614,37 @@ Result<std::shared_ptr<const Lexicon>> load_folders(const std::vector<std::strin
       if (d == 0) return make_error(ErrorCode::kNotFound, "no dictionary folder", dirs[d]);
       continue;
     }
-    const std::size_t verbs_before = lex->verbs.size(), agents_before = lex->agents.size(),
-                      actors_before = lex->actors.size();
-    std::vector<std::size_t> patterns_before;
-    for (const auto& c : lex->verb_classes) patterns_before.push_back(c.patterns.size());
+    const LayerStart start = layer_start(*lex);
     if (Status s = load_folder(dirs[d], petrarch_after_first && d > 0, *lex, options); !s) return s.error();
-    const int layer = static_cast<int>(d);
-    for (std::size_t k = verbs_before; k < lex->verbs.size(); ++k) lex->verbs[k].layer = layer;
-    for (std::size_t k = agents_before; k < lex->agents.size(); ++k) lex->agents[k].layer = layer;
-    for (std::size_t k = actors_before; k < lex->actors.size(); ++k) lex->actors[k].layer = layer;
-    // Patterns this folder added, to its own classes or to earlier ones through `extend`.
-    for (std::size_t c = 0; c < lex->verb_classes.size(); ++c) {
-      auto& patterns = lex->verb_classes[c].patterns;
-      for (std::size_t k = c < patterns_before.size() ? patterns_before[c] : 0; k < patterns.size(); ++k) {
-        patterns[k].layer = layer;
-      }
-    }
+    mark_layer(*lex, start, static_cast<int>(d));
   }
   finalize_lexicon(*lex);
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
 }  // namespace
+
+LayerStart layer_start(const Lexicon& lex) {
+  LayerStart start;
+  start.verbs = lex.verbs.size();
+  start.agents = lex.agents.size();
+  start.actors = lex.actors.size();
+  for (const auto& c : lex.verb_classes) start.patterns.push_back(c.patterns.size());
+  return start;
+}
+
+void mark_layer(Lexicon& lex, const LayerStart& start, int layer) {
+  for (std::size_t k = start.verbs; k < lex.verbs.size(); ++k) lex.verbs[k].layer = layer;
+  for (std::size_t k = start.agents; k < lex.agents.size(); ++k) lex.agents[k].layer = layer;
+  for (std::size_t k = start.actors; k < lex.actors.size(); ++k) lex.actors[k].layer = layer;
+  // Patterns added to the new classes, and to earlier ones through `extend`.
+  for (std::size_t c = 0; c < lex.verb_classes.size(); ++c) {
+    auto& patterns = lex.verb_classes[c].patterns;
+    for (std::size_t k = c < start.patterns.size() ? start.patterns[c] : 0; k < patterns.size(); ++k) {
+      patterns[k].layer = layer;
+    }
+  }
+}
 
 Result<std::shared_ptr<const Lexicon>> load_lexicon_dirs(const std::vector<std::string>& dirs,
                                                          const LoadOptions& options) {

@@ -139,10 +139,15 @@ class Linter {
     // One finding for each pair of entries, however many names they share.
     std::set<std::pair<std::size_t, std::size_t>> reported;
     for (const auto& [key, entries] : entries_by_phrase(lex_.actor_phrases, lex_.actors.size())) {
-      const ActorEntry& a = lex_.actors[entries.front()];
       for (std::size_t k = 1; k < entries.size(); ++k) {
         const ActorEntry& b = lex_.actors[entries[k]];
-        if (same_codes(a, b) || !reported.emplace(entries.front(), entries[k]).second) continue;
+        // As for agents: a later layer's actor is current/'s correction of the import (the
+        // coder prefers it), so b can contradict only the first of its own layer.
+        const auto first = std::find_if(entries.begin(), entries.begin() + static_cast<long>(k),
+                                        [&](std::size_t e) { return lex_.actors[e].layer == b.layer; });
+        if (first == entries.begin() + static_cast<long>(k)) continue;
+        const ActorEntry& a = lex_.actors[*first];
+        if (same_codes(a, b) || !reported.emplace(*first, entries[k]).second) continue;
         add(b.where, "duplicate", "\"" + key + "\" names actor " + b.id + " " + codes_text(b) + " and actor " + a.id +
                                       " " + codes_text(a) + " (" + other(b.where, a.where) + ")");
       }
@@ -168,11 +173,17 @@ class Linter {
     }
     std::set<std::pair<std::size_t, std::size_t>> reported;
     for (const auto& [key, entries] : entries_by_phrase(lex_.agent_phrases, lex_.agents.size())) {
-      const AgentEntry& a = lex_.agents[entries.front()];
       auto code = [](const AgentEntry& x) { return x.before ? x.code + "~" : "~" + x.code; };
       for (std::size_t k = 1; k < entries.size(); ++k) {
         const AgentEntry& b = lex_.agents[entries[k]];
-        if ((a.code == b.code && a.before == b.before) || !reported.emplace(entries.front(), entries[k]).second) continue;
+        // The coder takes a later layer's agent over an earlier layer's (current/ corrects
+        // the import), and the first of one layer: only the first of b's own layer is
+        // what b contradicts.
+        const auto first = std::find_if(entries.begin(), entries.begin() + static_cast<long>(k),
+                                        [&](std::size_t e) { return lex_.agents[e].layer == b.layer; });
+        if (first == entries.begin() + static_cast<long>(k)) continue;
+        const AgentEntry& a = lex_.agents[*first];
+        if ((a.code == b.code && a.before == b.before) || !reported.emplace(*first, entries[k]).second) continue;
         add(b.where, "duplicate", "\"" + key + "\" is agent [" + code(b) + "] here and [" + code(a) + "] at " +
                                       other(b.where, a.where));
       }
@@ -200,7 +211,9 @@ class Linter {
       }
       if (v.stem) key += "*";
       event_code(v.where, "verb " + key, v.code, v.paired, true);
-      auto [it, fresh] = first.emplace(key, i);
+      // A later layer's verb of the same words wins (it is how current/ re-reads an imported
+      // verb): a verb repeats only within its layer.
+      auto [it, fresh] = first.emplace(std::to_string(v.layer) + " " + key, i);
       if (fresh) continue;
       const VerbEntry& u = lex_.verbs[it->second];
       auto class_name = [&](const VerbEntry& x) {
@@ -232,7 +245,11 @@ class Linter {
         event_code(b.where, "pattern " + dyad_format::pattern_text(b), b.code, b.paired, false);
         for (std::size_t i = 0; i < j; ++i) {
           const VerbPattern& a = ps[i];
-          if (same_items(a.before, b.before) && same_items(a.after, b.after)) {
+          // Of equally specific matches the coder keeps a later layer's pattern, else the
+          // first: a pattern of another layer with the same items overrides or is overridden
+          // by design, and only a more specific one makes it unreachable.
+          const bool one_layer = a.layer == b.layer;
+          if (one_layer && same_items(a.before, b.before) && same_items(a.after, b.after)) {
             const std::string codes = a.code == b.code && a.paired == b.paired
                                           ? "with the same code"
                                           : "with code [" + dyad_format::event_code_text(a.code, a.paired) + "], not [" +
@@ -243,7 +260,8 @@ class Linter {
           }
           // The matcher keeps the first of equally specific matches; an earlier pattern that
           // asks for a subset of this one's items, as specific, matches whenever it does.
-          if (a.specificity >= b.specificity && subsequence(a.before, b.before) && subsequence(a.after, b.after)) {
+          const bool wins = one_layer ? a.specificity >= b.specificity : a.specificity > b.specificity;
+          if (wins && subsequence(a.before, b.before) && subsequence(a.after, b.after)) {
             add(b.where, "unreachable", "pattern " + dyad_format::pattern_text(b) + " in class " + cls.name +
                                             " never fires: " + dyad_format::pattern_text(a) + " at " + other(b.where, a.where) +
                                             " matches whenever it does and is as specific");

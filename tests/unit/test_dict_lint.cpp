@@ -122,6 +122,134 @@ TEST(DictLint, CommandPrintsOneLinePerFindingAndExitsOneWhenThereAreAny) {
   std::filesystem::remove_all(dir);
 }
 
+// Two folders loaded as layers, as load_default_lexicon() loads default/ and current/.
+class LayeredLint : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("dyad-test-lint-layers-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "base");
+    std::filesystem::create_directories(dir_ / "top");
+    put("base/a.dyad",
+        "actor URSULA VON DER LEYEN  [DEUGOV 2005-11-22..2019-07-17]\n"
+        "agent SPOKESMAN  [~MED]\n"
+        "class CANCEL  [160]\n"
+        "  verb CANCEL\n"
+        "  pattern * TALKS  [160]\n"
+        "  pattern * AGAINST  [160]\n"
+        "class ARRIVE  [---]\n"
+        "  verb ARRIVE\n");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void put(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+  std::vector<LintFinding> lint_layers() {
+    auto lex = load_lexicon_dirs({(dir_ / "base").string(), (dir_ / "top").string()});
+    EXPECT_TRUE(lex) << lex.error().to_string();
+    return lex ? lint_lexicon(**lex) : std::vector<LintFinding>{};
+  }
+  std::filesystem::path dir_;
+};
+
+// What current/ does to the import: an agent, a verb and patterns of the same words with
+// other codes, which the coder takes over the earlier layer's. None is a finding.
+constexpr const char* kOverrides =
+    "actor URSULA VON DER LEYEN  [DEUGOV 2005-11-22..2019-07-17] [IGOEUREEC 2019-12-01..]\n"
+    "agent SPOKESMAN  [~GOV]\n"
+    "extend CANCEL\n"
+    "  pattern * TALKS  [164]\n"
+    "  pattern * (AGAINST +)  [161]\n"
+    "class ARRIVE_VISIT  [042]\n"
+    "  verb ARRIVE\n";
+
+TEST_F(LayeredLint, ALaterLayersOverridesAreNoFindings) {
+  put("top/b.dyad", kOverrides);
+  for (const auto& f : lint_layers()) ADD_FAILURE() << f.where << ": " << f.kind << ": " << f.message;
+}
+
+TEST_F(LayeredLint, DuplicatesWithinALayerAreStillFound) {
+  put("top/b.dyad", std::string(kOverrides) +
+                        "agent SPOKESMAN  [~OPP]\n"    // line 8
+                        "extend CANCEL\n"
+                        "  pattern * TALKS  [162]\n"   // line 10
+                        "class REACH  [042]\n"
+                        "  verb ARRIVE\n"              // line 12
+                        "actor VON DER LEYEN  [DEUELI]\n"
+                        "  URSULA VON DER LEYEN\n");   // line 14
+  const auto findings = lint_layers();
+  const std::string top = (dir_ / "top" / "b.dyad").string();
+  ASSERT_EQ(findings.size(), 4u);
+  EXPECT_EQ(findings[0].where, top + ":8");
+  EXPECT_EQ(findings[0].kind, "duplicate");
+  EXPECT_EQ(findings[0].message, "\"SPOKESMAN\" is agent [~OPP] here and [~GOV] at line 2");
+  EXPECT_EQ(findings[1].where, top + ":10");
+  EXPECT_EQ(findings[1].message, "pattern * TALKS in class CANCEL repeats line 4 with code [164], not [162]");
+  EXPECT_EQ(findings[2].where, top + ":12");
+  EXPECT_EQ(findings[2].message, "verb ARRIVE is in class REACH here and in class ARRIVE_VISIT at line 7");
+  EXPECT_EQ(findings[3].where, top + ":13");
+  EXPECT_EQ(findings[3].message,
+            "\"URSULA VON DER LEYEN\" names actor VON_DER_LEYEN_ [DEUELI] and actor URSULA_VON_DER_LEYEN_ "
+            "[DEUGOV 2005-11-22..2019-07-17 IGOEUREEC 2019-12-01..] (line 1)");
+}
+
+// An earlier layer's pattern that is more specific wins whatever the layers: the later one
+// can never fire, and that is still a finding.
+TEST_F(LayeredLint, AMoreSpecificEarlierPatternStillMakesALaterOneUnreachable) {
+  Lexicon lex;
+  ASSERT_TRUE(parse_dyad_dictionary("class CANCEL  [160]\n  verb CANCEL\n  pattern * TALKS  [160]\n", "a.dyad", lex, {}));
+  const LayerStart start = layer_start(lex);
+  ASSERT_TRUE(parse_dyad_dictionary("extend CANCEL\n  pattern * TALKS  [164]\n", "b.dyad", lex, {}));
+  mark_layer(lex, start, 1);
+  ASSERT_EQ(lex.verb_classes[0].patterns.size(), 2u);
+  EXPECT_EQ(lex.verb_classes[0].patterns[1].layer, 1);
+  EXPECT_TRUE(lint_lexicon(lex).empty());
+  lex.verb_classes[0].patterns[0].specificity = 2;  // as if it named one more word
+  const auto findings = lint_lexicon(lex);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].kind, "unreachable");
+  EXPECT_EQ(findings[0].where, "b.dyad:2");
+}
+
+// `dyad dict lint` makes each folder a layer, whether it is given or holds a file given.
+TEST_F(LayeredLint, CommandLintsFoldersAsLayers) {
+  put("top/b.dyad", kOverrides);
+  const std::string base = (dir_ / "base").string(), top = (dir_ / "top").string();
+  for (const std::string& args : {base + " " + top, base + "/a.dyad " + top + "/b.dyad"}) {
+    const CommandRun r = run("dict lint " + args);
+    EXPECT_EQ(r.code, 0) << args;
+    EXPECT_EQ(r.out, "") << args;
+  }
+  put("top/c.dyad", "agent SPOKESMAN  [~OPP]\n");
+  const CommandRun r = run("dict lint " + base + " " + top);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, top + "/c.dyad:1: duplicate: \"SPOKESMAN\" is agent [~OPP] here and [~GOV] at " + top + "/b.dyad:2\n");
+  // Both folders' files in one folder are one layer: the corrections are duplicates there.
+  std::filesystem::copy_file(dir_ / "top" / "b.dyad", dir_ / "base" / "b.dyad");
+  const std::string one = run("dict lint " + base).out;
+  EXPECT_NE(one.find(base + "/b.dyad:1: duplicate: \"URSULA VON DER LEYEN\""), std::string::npos) << one;
+  EXPECT_NE(one.find(base + "/b.dyad:2: duplicate: \"SPOKESMAN\""), std::string::npos) << one;
+}
+
+// The shipped set: current/'s corrections of the import (its actors, agents, verbs and
+// patterns of the same words) are not reported as duplicates of default/'s entries.
+TEST(DictLint, ShippedSetsCorrectionsAreNoDuplicates) {
+  const std::string dicts = DYAD_SOURCE_DIR "/data/dictionaries";
+  const CommandRun r = run("dict lint " + dicts + "/default " + dicts + "/current");
+  ASSERT_NE(r.code, 2);
+  std::size_t lines = 0;
+  for (std::size_t pos = 0; pos < r.out.size();) {
+    const auto nl = r.out.find('\n', pos);
+    const std::string line = r.out.substr(pos, nl - pos);
+    pos = nl == std::string::npos ? r.out.size() : nl + 1;
+    ++lines;
+    // Discards have no layers (the coder applies them all): their repeats across folders
+    // are still findings.
+    const bool layered = line.find(": discard \"") == std::string::npos;
+    if (line.rfind(dicts + "/current/", 0) != 0 || !layered) continue;
+    EXPECT_EQ(line.find(dicts + "/default/"), std::string::npos) << line;
+  }
+  EXPECT_GT(lines, 300u);  // the import's own findings are still there
+}
+
 TEST(DictLint, Petrarch2DictionariesHaveTheKnownFindings) {
   const std::string dir = DYAD_SOURCE_DIR "/../shared/data/dictionaries/petrarch2";
   if (!std::filesystem::exists(dir)) {
