@@ -37,9 +37,12 @@ struct LexWord {
   // only the word as written matches, not its regular plural.
   bool exact = false;
   // A short stem ("PLA*") begins any word, as TABARI reads it, instead of naming only an
-  // acronym and its plural (dyad's reading of the other formats).
+  // acronym and its plural (dyad's reading of the other formats). dyad's format writes
+  // such a stem with two stars ("PLA**").
   bool any_prefix = false;
 };
+// A stem of this many letters or fewer is a short stem: an acronym unless `any_prefix`.
+inline constexpr std::size_t kShortStemLength = 3;
 using Phrase = std::vector<LexWord>;
 
 // An actor code valid over a range of report dates (days since 1970-01-01, inclusive).

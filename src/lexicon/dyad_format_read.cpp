@@ -20,21 +20,30 @@ using dyad_format::Line;
 using dyad_format::Token;
 using K = Token::Kind;
 
-// A Phrase from word tokens: a final unescaped "*" marks a stem.
+// A word token as a LexWord: a final unescaped "*" marks a stem, and a second one before
+// it a short stem that begins any word ("PLA**", TABARI's reading: LexWord::any_prefix).
+LexWord word_of(const Token& t) {
+  LexWord w{upper(t.text), false};
+  if (w.text.size() > 1 && w.text.back() == '*' && !t.literal_last) {
+    w.text.pop_back();
+    w.stem = true;
+    if (w.text.size() > 1 && w.text.back() == '*' && !t.literal_before_last) {
+      w.text.pop_back();
+      w.any_prefix = true;
+    }
+  }
+  return w;
+}
+
+// A Phrase from word tokens.
 std::optional<std::string> phrase_of(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
                                      Phrase& out) {
   out.clear();
   for (std::size_t i = begin; i < end; ++i) {
     const Token& t = tokens[i];
     if (t.kind != K::kWord) return "unexpected \"" + t.text + "\" in a name";
-    LexWord w{upper(t.text), false};
-    if (w.text.size() > 1 && w.text.back() == '*' && !t.literal_last) {
-      w.text.pop_back();
-      w.stem = true;
-    } else if (w.text == "*" && !t.literal_last) {
-      return std::string("\"*\" without a word before it");
-    }
-    out.push_back(std::move(w));
+    if (t.text == "*" && !t.literal_last) return std::string("\"*\" without a word before it");
+    out.push_back(word_of(t));
   }
   return std::nullopt;
 }
@@ -520,11 +529,7 @@ class DyadReader {
             it.synset = upper(tok.text.substr(1));
           } else {
             it.kind = PK::kWord;
-            it.word = LexWord{upper(tok.text), false};
-            if (tok.text.size() > 1 && tok.text.back() == '*' && !tok.literal_last) {
-              it.word.text.pop_back();
-              it.word.stem = true;
-            }
+            it.word = word_of(tok);
           }
           break;
         }

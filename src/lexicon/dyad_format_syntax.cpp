@@ -51,6 +51,7 @@ std::optional<std::string> split_line(std::string_view text, bool pattern, Line&
         if (i + 1 >= n) return "a backslash at the end of the line";
         if (t.text.empty()) t.literal_first = true;
         t.text += text[i + 1];
+        t.literal_before_last = last_literal;
         last_literal = true;
         i += 2;
         continue;
@@ -58,6 +59,7 @@ std::optional<std::string> split_line(std::string_view text, bool pattern, Line&
       if (d == '[' || d == ']') break;
       if (pattern && (d == '(' || d == ')' || d == '{' || d == '}')) break;
       t.text += d;
+      t.literal_before_last = last_literal;
       last_literal = false;
       ++i;
     }
@@ -93,6 +95,9 @@ std::string escape_word(std::string_view word, WordContext context) {
 std::string word_text(const LexWord& w, WordContext context) {
   std::string s = escape_word(w.text, context);
   if (w.stem) s += '*';
+  // Only a short stem reads differently with any_prefix: a longer one begins any word
+  // either way, so it keeps the plain "*".
+  if (w.stem && w.any_prefix && w.text.size() <= kShortStemLength) s += '*';
   return s;
 }
 

@@ -19,6 +19,7 @@ struct Token {
   std::string text;          // unescaped word, or the text inside "[...]"
   bool literal_first = false;  // the first character was escaped ("\&")
   bool literal_last = false;   // the last character was escaped ("\*")
+  bool literal_before_last = false;  // the one before it was ("PLA\**": the stem "PLA*")
 };
 
 struct Line {
@@ -40,7 +41,8 @@ enum class WordContext { kPhrase, kPattern, kVerb };
 // front, pattern punctuation, a final ":", whitespace, the backslash itself).
 std::string escape_word(std::string_view word, WordContext context);
 
-// A stored word as written: escaped, with "*" after a stem.
+// A stored word as written: escaped, with "*" after a stem, "**" after a short stem that
+// begins any word (LexWord::any_prefix, from TABARI: "PLA**" matches PLAN).
 std::string word_text(const LexWord& w, WordContext context);
 
 // A pattern's items as written after "pattern" (without its code): "* (TO BORDER)".

@@ -68,7 +68,7 @@ bool word_matches(const LexWord& w, std::string_view word) {
     if (word.size() < w.text.size() || word.compare(0, w.text.size(), w.text) != 0) return false;
     // A stem of three letters or fewer is an acronym ("PLA*"): it names "PLA" and "PLAS",
     // not every word it begins ("PLAN", "PLANE").
-    if (w.text.size() <= 3 && !w.any_prefix) {
+    if (w.text.size() <= kShortStemLength && !w.any_prefix) {
       return word.size() == w.text.size() || (word.size() == w.text.size() + 1 && word.back() == 'S');
     }
     return true;

@@ -17,19 +17,26 @@ namespace {
 
 using PK = PatternItem::Kind;
 
+// A short stem that begins any word (TABARI's "PLA**") names other words than the acronym
+// "PLA*": they are different words for the checks below.
+bool prefix_stem(const LexWord& w) { return w.stem && w.any_prefix && w.text.size() <= kShortStemLength; }
+
 std::string phrase_key(const Phrase& p) {
   std::string s;
   for (const auto& w : p) {
     if (!s.empty()) s += ' ';
     s += w.text;
     if (w.stem) s += '*';
+    if (prefix_stem(w)) s += '*';
   }
   return s;
 }
 
 bool same_item(const PatternItem& a, const PatternItem& b) {
   if (a.kind != b.kind) return false;
-  if (a.kind == PK::kWord) return a.word.text == b.word.text && a.word.stem == b.word.stem;
+  if (a.kind == PK::kWord) {
+    return a.word.text == b.word.text && a.word.stem == b.word.stem && prefix_stem(a.word) == prefix_stem(b.word);
+  }
   if (a.kind == PK::kSynset) return a.synset == b.synset;
   return true;
 }

@@ -5,6 +5,7 @@
 #include <climits>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <unistd.h>
 
@@ -69,6 +70,47 @@ actor AFGHANISTAN  [AFG]
   lex.actor_phrases.candidates("ARGENTINA", hits);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]->entry, 1u);
+}
+
+// "PLA*" is an acronym (PLA, PLAS); "PLA**" a short stem that begins any word, as TABARI
+// reads it (LexWord::any_prefix); an escaped star stays part of the word.
+TEST(DyadFormat, TwoStarsMarkAShortStemThatBeginsAnyWord) {
+  const Lexicon lex = parse(R"(actor PLA*  [CHNMIL]
+actor PLA**  [CHN]
+actor PLA\**  [XXX]
+class RIDE  [042]
+  verb RIDE
+  pattern * GON**  [043]
+  pattern * GON*  [044]
+discard CUP**
+)");
+  ASSERT_TRUE(lex.issues.empty()) << lex.issues.front().where << " " << lex.issues.front().message;
+  ASSERT_EQ(lex.actors.size(), 3u);
+  std::map<std::string, LexWord> by_code;
+  for (const PhraseRef* r : lex.actor_phrases.all()) by_code[lex.actors[r->entry].codes.front().code] = r->phrase.at(0);
+  ASSERT_EQ(by_code.size(), 3u);
+  EXPECT_EQ(by_code["CHNMIL"].text, "PLA");
+  EXPECT_FALSE(by_code["CHNMIL"].any_prefix);
+  EXPECT_FALSE(word_matches(by_code["CHNMIL"], "PLAN"));
+  EXPECT_EQ(by_code["CHN"].text, "PLA");
+  EXPECT_TRUE(by_code["CHN"].stem);
+  EXPECT_TRUE(by_code["CHN"].any_prefix);
+  EXPECT_TRUE(word_matches(by_code["CHN"], "PLAN"));
+  EXPECT_EQ(by_code["XXX"].text, "PLA*");
+  EXPECT_FALSE(by_code["XXX"].any_prefix);
+  const auto& patterns = lex.verb_classes.at(0).patterns;
+  ASSERT_EQ(patterns.size(), 2u);
+  EXPECT_TRUE(patterns[0].after.at(0).word.any_prefix);
+  EXPECT_EQ(patterns[0].after.at(0).word.text, "GON");
+  EXPECT_FALSE(patterns[1].after.at(0).word.any_prefix);
+  ASSERT_EQ(lex.discards.size(), 1u);
+  EXPECT_TRUE(word_matches(lex.discards[0].phrase.at(0), "CUPBOARD"));
+  // Written back with the same marks.
+  const std::string text = write_dyad_dictionary(lex);
+  for (const char* line : {"actor PLA*  [CHNMIL]\n", "actor PLA**  [CHN]\n", "actor PLA\\**  [XXX]\n",
+                           "  pattern * GON**  [043]\n", "discard CUP**\n"}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << " in\n" << text;
+  }
 }
 
 TEST(DyadFormat, ReadsAgentsBeforeAndAfterTheCountry) {

@@ -13,6 +13,7 @@
 
 #include "dyad/lexicon.h"
 #include "dyad/validation.h"
+#include "unit/test_lexicon_compare.h"
 
 namespace dyad {
 namespace {
@@ -180,6 +181,60 @@ TEST_F(TabariFiles, AgentsOptionsAndProject) {
   EXPECT_EQ((*options)[0].value, "VERBS[5] CONJ[4]");
   EXPECT_EQ((*options)[1].command, "SET");
   EXPECT_FALSE(read_tabari_project(write("empty.project", "nothing here\n")));
+}
+
+// TABARI reads a short stem as the prefix of any word ("PLA" begins PLAN, where dyad's
+// "PLA*" is an acronym). Written in dyad's format ("PLA**") and read back, names and
+// pattern words keep that reading, and `dyad dict import --from tabari` keeps it too.
+TEST_F(TabariFiles, ShortStemsKeepThePrefixReadingThroughDyadFormat) {
+  write("t.actors", "PLA  [CHNMIL]\nARGENTIN  [ARG]\nUN_  [IGOUNO]\n");
+  write("t.verbs", "RIDE  [042]\n- * TO_ GON +  [043]\n");
+  Lexicon a;
+  ASSERT_TRUE(read_tabari_actor_file((dir_ / "t.actors").string(), a, LoadOptions{.strict = true}));
+  ASSERT_TRUE(read_tabari_verb_file((dir_ / "t.verbs").string(), a, LoadOptions{.strict = true}));
+  const std::string text = write_dyad_dictionary(a);
+  EXPECT_NE(text.find("actor PLA**  [CHNMIL]\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("actor ARGENTIN*  [ARG]\n"), std::string::npos) << text;  // a long stem needs no mark
+  EXPECT_NE(text.find("  pattern * TO GON** +  [043]\n"), std::string::npos) << text;
+  Lexicon b;
+  const Status read = parse_dyad_dictionary(text, "t.dyad", b, LoadOptions{.strict = true});
+  ASSERT_TRUE(read) << read.error().to_string() << "\n" << text;
+  EXPECT_EQ(testing::compare_lexicons(a, b), "") << text;
+  EXPECT_EQ(write_dyad_dictionary(b), text);
+
+  // The same words match, name by name and in the pattern.
+  auto first_words = [](const Lexicon& lex) {
+    std::map<std::string, LexWord> out;
+    for (const PhraseRef* r : lex.actor_phrases.all()) out[lex.actors[r->entry].codes.front().code] = r->phrase.front();
+    out["pattern"] = lex.verb_classes.at(0).patterns.at(0).after.at(1).word;
+    return out;
+  };
+  const auto x = first_words(a), y = first_words(b);
+  ASSERT_EQ(x.size(), 4u);
+  ASSERT_EQ(y.size(), 4u);
+  EXPECT_TRUE(y.at("CHNMIL").any_prefix);
+  EXPECT_TRUE(y.at("pattern").any_prefix);
+  for (const char* word : {"PLA", "PLAS", "PLAN", "PLANT", "ARGENTINA", "UN", "UNS", "UNITED", "GON", "GONE", "GONDOR"}) {
+    for (const auto& [code, w] : x) EXPECT_EQ(word_matches(w, word), word_matches(y.at(code), word)) << code << " " << word;
+  }
+  EXPECT_TRUE(word_matches(y.at("CHNMIL"), "PLAN"));
+  EXPECT_TRUE(word_matches(y.at("pattern"), "GONDOR"));
+
+  // Through the command: the imported folder names the PLA entry for "PLAN".
+  const std::filesystem::path out = dir_ / "out";
+  const std::string cmd = std::string(DYAD_BINARY) + " dict import --from tabari " + dir_.string() + " --out " +
+                          out.string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  auto imported = load_lexicon_dir(out.string(), LoadOptions{.strict = true});
+  ASSERT_TRUE(imported) << imported.error().to_string();
+  EXPECT_EQ(testing::compare_lexicons(a, **imported), "");
+  std::vector<const PhraseRef*> cands;
+  (*imported)->actor_phrases.candidates("PLAN", cands);
+  std::vector<std::string> codes;
+  for (const PhraseRef* r : cands) {
+    if (r->phrase.size() == 1 && word_matches(r->phrase[0], "PLAN")) codes.push_back((*imported)->actors[r->entry].codes.front().code);
+  }
+  EXPECT_EQ(codes, std::vector<std::string>{"CHNMIL"});
 }
 
 TEST_F(TabariFiles, ValidationTextRecords) {
