@@ -29,6 +29,20 @@ const std::array<const char*, 4> kRoles = {"GOV", "MIL", "", "REB"};
 const std::array<const char*, 10> kCodes = {"042", "043", "057", "112", "130", "163", "173", "190", "195", "036"};
 const std::array<const char*, 5> kOutlets = {"Meridian Wire", "Harbour Post", "Daily Ledger", "North Star", "Civic Radio"};
 
+// Coding versions of production length: the dictionaries' version names every file of every
+// layer with its hash (about 340 bytes for the shipped set), so a store that repeated it on
+// each mention would write it hundreds of times a batch.
+const dyad::CodingVersions kVersions = [] {
+  std::string dictionaries;
+  for (const char* file : {"actors-countries.dyad", "actors-international.dyad", "actors-milnonstate.dyad",
+                           "agents.dyad", "discards.dyad", "verbs.dyad", "agents.dyad", "armed_groups.txt",
+                           "country_adjectives.txt", "discards.dyad", "leaders_g20.txt", "leaders_other.txt",
+                           "verbs.dyad"}) {
+    dictionaries += (dictionaries.empty() ? "" : ",") + std::string(file) + "@8372f922";
+  }
+  return dyad::CodingVersions{"0.1.2", dictionaries, "en_ewt-0.1.2"};
+}();
+
 // Documents of `mentions_per_doc` mentions each, over a year of days, with the same shape
 // as coded news: a handful of sentences, a dyad and a code per mention.
 std::vector<CodedDocument> synthetic_documents(std::size_t count, std::size_t mentions_per_doc, std::uint32_t seed) {
@@ -59,7 +73,7 @@ std::vector<CodedDocument> synthetic_documents(std::size_t count, std::size_t me
     }
     d.document.id = dyad::content_id(d.document.text);
     d.document.external_id = std::to_string(i);
-    d.versions = {"0.1.0", "dict", "models"};
+    d.versions = kVersions;
     for (auto& m : d.mentions) m.versions = d.versions;
   }
   return docs;

@@ -89,6 +89,11 @@ Regrouping regroup_events(std::span<const DedupMention> stored,
                           const std::unordered_map<std::string, std::string>& stored_events,
                           std::span<const DedupMention> fresh, const std::set<int>& removed_days, int loaded_through,
                           const DedupOptions& options);
+// The same, with the fresh mentions given by pointer (a store's batch, not copied per stretch).
+Regrouping regroup_events(std::span<const DedupMention> stored,
+                          const std::unordered_map<std::string, std::string>& stored_events,
+                          std::span<const DedupMention* const> fresh, const std::set<int>& removed_days,
+                          int loaded_through, const DedupOptions& options);
 
 // The pieces of the grouping, exposed for tests and for `dyad` tools that explain a merge.
 

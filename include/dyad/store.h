@@ -39,7 +39,8 @@ struct CodedDocument {
   Document document;                     // `sentences` (the parses) is not stored
   std::vector<StoredSentence> sentences;
   std::vector<Mention> mentions;         // may be empty
-  CodingVersions versions;               // what coded it, also when no mention came out
+  CodingVersions versions;               // what coded it, also when no mention came out; the
+                                         // store gives its mentions these versions
 };
 
 // Whether two codings were made by the same coder, dictionaries and models: a document

@@ -162,13 +162,13 @@ void regroup_block(const std::vector<const Item*>& items, const std::vector<int>
 
 Regrouping regroup_events(std::span<const DedupMention> stored,
                           const std::unordered_map<std::string, std::string>& stored_events,
-                          std::span<const DedupMention> fresh, const std::set<int>& removed_days, int loaded_through,
-                          const DedupOptions& options) {
+                          std::span<const DedupMention* const> fresh, const std::set<int>& removed_days,
+                          int loaded_through, const DedupOptions& options) {
   std::vector<Item> all;
   all.reserve(stored.size() + fresh.size());
   std::unordered_set<std::string> fresh_ids;
-  for (const DedupMention& m : fresh) {
-    if (fresh_ids.insert(m.id).second) all.push_back(Item{dedup::prepare(m), true, nullptr});
+  for (const DedupMention* m : fresh) {
+    if (fresh_ids.insert(m->id).second) all.push_back(Item{dedup::prepare(*m), true, nullptr});
   }
   for (const DedupMention& m : stored) {
     if (fresh_ids.contains(m.id)) continue;
@@ -197,6 +197,16 @@ Regrouping regroup_events(std::span<const DedupMention> stored,
   }
   if (out.needs_through) out.events.clear();
   return out;
+}
+
+Regrouping regroup_events(std::span<const DedupMention> stored,
+                          const std::unordered_map<std::string, std::string>& stored_events,
+                          std::span<const DedupMention> fresh, const std::set<int>& removed_days, int loaded_through,
+                          const DedupOptions& options) {
+  std::vector<const DedupMention*> pointers;
+  pointers.reserve(fresh.size());
+  for (const DedupMention& m : fresh) pointers.push_back(&m);
+  return regroup_events(stored, stored_events, pointers, removed_days, loaded_through, options);
 }
 
 }  // namespace dyad

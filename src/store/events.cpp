@@ -57,9 +57,10 @@ Status load_direction(Database& db, const std::string& source_country, const std
   const SqlValue p[] = {std::string_view(source_country), std::string_view(target_country), std::int64_t{first_day},
                         std::int64_t{last_day}};
   return db.query(
-      "SELECT m.document_id, m.ordinal, m.source, m.target, m.code, m.event_day, m.place, m.outlet, s.text,"
+      "SELECT d.id, m.ordinal, m.source, m.target, m.code, m.event_day, m.place, d.outlet, s.text,"
       " m.event_id, m.root, m.quad_class, m.goldstein, m.report_day, m.document_key"
-      " FROM mentions m LEFT JOIN sentences s ON s.document_key = m.document_key AND s.idx = m.sentence_index"
+      " FROM mentions m JOIN documents d ON d.key = m.document_key"
+      " LEFT JOIN sentences s ON s.document_key = m.document_key AND s.idx = m.sentence_index"
       " WHERE m.source_country = ? AND m.target_country = ? AND m.event_day BETWEEN ? AND ?"
       " AND m.negated = 0 AND m.hypothetical = 0 AND m.future = 0",
       p, [&](const Row& r) {
@@ -93,18 +94,18 @@ Result<Neighbourhood> load_stored(Database& db, const DyadKey& dyad, int first_d
 
 // The representative mention: the one carrying the code most mentions agree on (ties: the
 // lower code), earliest first. Most reports get the act right; the odd one does not decide.
-const EventMember& representative(const std::vector<EventMember>& members) {
+const EventMember& representative(const std::vector<const EventMember*>& members) {
   std::map<std::string, int> votes;
-  for (const auto& m : members) ++votes[m.code];
+  for (const EventMember* m : members) ++votes[m->code];
   const auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
     return a.second < b.second;  // max_element keeps the first (lowest code) of equal counts
   });
   const EventMember* chosen = nullptr;
-  for (const auto& m : members) {
-    if (m.code != best->first) continue;
-    if (!chosen || std::tie(m.event_day, m.document_id, m.ordinal) <
+  for (const EventMember* m : members) {
+    if (m->code != best->first) continue;
+    if (!chosen || std::tie(m->event_day, m->document_id, m->ordinal) <
                        std::tie(chosen->event_day, chosen->document_id, chosen->ordinal)) {
-      chosen = &m;
+      chosen = m;
     }
   }
   return *chosen;
@@ -117,17 +118,17 @@ constexpr const char* kInsertEvent =
 
 // Writes one event row from all of its members: inserted, or (with `replace`) inserted or
 // updated in place. Returns the rows changed: 0 when the row existed and `replace` is off.
-Result<std::int64_t> put_event(Database& db, const std::string& event_id, const std::vector<EventMember>& members,
-                               bool replace) {
+Result<std::int64_t> put_event(Database& db, const std::string& event_id,
+                               const std::vector<const EventMember*>& members, bool replace) {
   const EventMember& rep = representative(members);
   std::set<std::string> sources;
   std::int64_t event_day = rep.event_day, first_seen = rep.seen_day, last_seen = rep.seen_day;
-  for (const auto& m : members) {
+  for (const EventMember* m : members) {
     // A document without an outlet counts as a source of its own.
-    sources.insert(m.outlet.empty() ? "doc:" + m.document_id : m.outlet);
-    event_day = std::min(event_day, m.event_day);
-    first_seen = std::min(first_seen, m.seen_day);
-    last_seen = std::max(last_seen, m.seen_day);
+    sources.insert(m->outlet.empty() ? "doc:" + m->document_id : m->outlet);
+    event_day = std::min(event_day, m->event_day);
+    first_seen = std::min(first_seen, m->seen_day);
+    last_seen = std::max(last_seen, m->seen_day);
   }
   const SqlValue row[] = {std::string_view(event_id),
                           std::string_view(rep.document_id),
@@ -166,8 +167,9 @@ Status rewrite_event(Database& db, const std::string& event_id) {
   std::vector<EventMember> members;
   const SqlValue id[] = {std::string_view(event_id)};
   auto s = db.query(
-      "SELECT document_id, ordinal, source, target, source_country, target_country, code, root, quad_class,"
-      " goldstein, event_day, report_day, place, outlet, document_key FROM mentions WHERE event_id = ?",
+      "SELECT d.id, m.ordinal, m.source, m.target, m.source_country, m.target_country, m.code, m.root, m.quad_class,"
+      " m.goldstein, m.event_day, m.report_day, m.place, d.outlet, m.document_key"
+      " FROM mentions m JOIN documents d ON d.key = m.document_key WHERE m.event_id = ?",
       id, [&](const Row& r) {
         members.push_back(EventMember{r.text(0), r.integer(1), r.integer(14), r.text(2), r.text(3), r.text(4),
                                       r.text(5), r.text(6), r.text(7), r.integer(8), r.real(9), r.integer(10),
@@ -178,7 +180,9 @@ Status rewrite_event(Database& db, const std::string& event_id) {
     auto removed = db.run("DELETE FROM events WHERE id = ?", id);
     return removed ? Status() : Status(removed.error());
   }
-  auto written = put_event(db, event_id, members, true);
+  std::vector<const EventMember*> pointers;
+  for (const auto& m : members) pointers.push_back(&m);
+  auto written = put_event(db, event_id, pointers, true);
   return written ? Status() : Status(written.error());
 }
 
@@ -191,7 +195,7 @@ struct DyadChange {
 // One stretch of a dyad's days around changes, as it is regrouped.
 struct Stretch {
   int first = 0, last = 0;  // the days loaded
-  std::vector<DedupMention> fresh;
+  std::vector<const BatchMention*> fresh;
   std::set<int> removed_days;
 };
 
@@ -204,7 +208,7 @@ std::vector<Stretch> stretches(const DyadChange& change, const DedupOptions& opt
   for (const auto& [first, last] : regroup_ranges(days, before, after)) {
     Stretch s{first, last, {}, {}};
     const auto end = change.fresh.upper_bound(last);
-    for (auto it = change.fresh.lower_bound(first); it != end; ++it) s.fresh.push_back(it->second->dedup);
+    for (auto it = change.fresh.lower_bound(first); it != end; ++it) s.fresh.push_back(it->second);
     for (const int day : change.removed_days) {
       if (day >= first && day <= last) s.removed_days.insert(day);
     }
@@ -215,32 +219,32 @@ std::vector<Stretch> stretches(const DyadChange& change, const DedupOptions& opt
 
 void merge_into(Stretch& into, Stretch& next) {
   into.last = std::max(into.last, next.last);
-  for (auto& m : next.fresh) into.fresh.push_back(std::move(m));
+  into.fresh.insert(into.fresh.end(), next.fresh.begin(), next.fresh.end());
   into.removed_days.merge(next.removed_days);
 }
 
 // Applies one stretch's regrouping: new mentions get their events, stored ones whose event
 // changed are updated, and the events they leave or join are noted. An id no loaded stored
 // mention held is an event first made now: its members are all at hand.
-Status apply(Database& db, const Neighbourhood& n, const std::vector<DedupMention>& fresh,
-             const std::unordered_map<std::string, BatchMention const*>& batch_by_id, const Regrouping& r,
-             BatchGrouping& out) {
+Status apply(Database& db, const Neighbourhood& n, const std::vector<const BatchMention*>& fresh,
+             std::span<const BatchMention> batch, const Regrouping& r, BatchGrouping& out) {
   std::set<std::string> held;
   for (const auto& [mention, event] : n.events) held.insert(event);
   std::set<std::string> changed;
-  std::map<std::string, std::vector<const EventMember*>> members_of;
-  for (const auto& m : fresh) {
-    const std::string& event = r.events.at(m.id);
-    out.event_of[m.id] = event;
+  // Each member with whether it is a stored one (its neighbourhood goes when this returns).
+  std::map<std::string, std::vector<std::pair<const EventMember*, bool>>> members_of;
+  for (const BatchMention* m : fresh) {
+    const std::string& event = r.events.at(m->dedup.id);
+    out.event_of[static_cast<std::size_t>(m - batch.data())] = event;
     changed.insert(event);
-    members_of[event].push_back(&batch_by_id.at(m.id)->member);
+    members_of[event].emplace_back(&m->member, false);
   }
   for (const auto& m : n.mentions) {
     const auto found = r.events.find(m.id);
     if (found == r.events.end()) continue;
     const std::string& event = found->second;
     const EventMember& member = n.members.at(m.id);
-    members_of[event].push_back(&member);
+    members_of[event].emplace_back(&member, true);
     const auto before = n.events.find(m.id);
     const std::string old_id = before == n.events.end() ? std::string() : before->second;
     if (old_id == event) continue;
@@ -256,15 +260,17 @@ Status apply(Database& db, const Neighbourhood& n, const std::vector<DedupMentio
       continue;
     }
     auto& members = out.new_events[event];
-    for (const EventMember* m : members_of[event]) members.push_back(*m);
+    for (const auto& [m, stored] : members_of[event]) {
+      if (stored) out.kept.push_back(*m);
+      members.push_back(stored ? &out.kept.back() : m);
+    }
   }
   return {};
 }
 
 // Regroups one dyad stretch by stretch; a stretch that needs more days, or whose regrouping
 // ran into the next one's, takes the next one in and runs again.
-Status group_dyad(Database& db, const DyadKey& dyad, const DyadChange& change,
-                  const std::unordered_map<std::string, BatchMention const*>& batch_by_id,
+Status group_dyad(Database& db, const DyadKey& dyad, const DyadChange& change, std::span<const BatchMention> batch,
                   const DedupOptions& options, BatchGrouping& out) {
   std::vector<Stretch> todo = stretches(change, options);
   for (std::size_t i = 0; i < todo.size(); ++i) {
@@ -272,7 +278,10 @@ Status group_dyad(Database& db, const DyadKey& dyad, const DyadChange& change,
       Stretch& s = todo[i];
       auto n = load_stored(db, dyad, s.first, s.last);
       if (!n) return n.error();
-      const Regrouping r = regroup_events(n->mentions, n->events, s.fresh, s.removed_days, s.last, options);
+      std::vector<const DedupMention*> fresh;
+      fresh.reserve(s.fresh.size());
+      for (const BatchMention* m : s.fresh) fresh.push_back(&m->dedup);
+      const Regrouping r = regroup_events(n->mentions, n->events, fresh, s.removed_days, s.last, options);
       const bool next_touched = i + 1 < todo.size() && (r.needs_through ? *r.needs_through : r.settled_after) >= todo[i + 1].first;
       if (next_touched) {
         merge_into(s, todo[i + 1]);
@@ -283,7 +292,7 @@ Status group_dyad(Database& db, const DyadKey& dyad, const DyadChange& change,
         s.last = *r.needs_through;
         continue;
       }
-      if (auto applied = apply(db, *n, s.fresh, batch_by_id, r, out); !applied) return applied;
+      if (auto applied = apply(db, *n, s.fresh, batch, r, out); !applied) return applied;
       break;
     }
   }
@@ -295,15 +304,14 @@ Status group_dyad(Database& db, const DyadKey& dyad, const DyadChange& change,
 Result<BatchGrouping> group_batch(Database& db, const Removals& removals, std::span<const BatchMention> batch) {
   const DedupOptions options;
   std::map<DyadKey, DyadChange> changes;
-  std::unordered_map<std::string, BatchMention const*> batch_by_id;
   for (const auto& b : batch) {
     changes[dyad_key(b.member.source_country, b.member.target_country)].fresh.emplace(b.dedup.day, &b);
-    batch_by_id[b.dedup.id] = &b;
   }
   for (const auto& [dyad, days] : removals.days()) changes[dyad].removed_days = days;
   BatchGrouping out;
+  out.event_of.resize(batch.size());
   for (const auto& [dyad, change] : changes) {
-    if (auto s = group_dyad(db, dyad, change, batch_by_id, options, out); !s) return s.error();
+    if (auto s = group_dyad(db, dyad, change, batch, options, out); !s) return s.error();
   }
   for (const auto& id : removals.events()) out.stored_events.insert(id);
   // A removed event's id can come back for a re-coded mention: the table decides then.

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <span>
@@ -70,11 +71,14 @@ struct BatchMention {
 // The outcome of grouping a batch: the event of each new mention, and the event rows to
 // write once the new mentions are stored.
 struct BatchGrouping {
-  std::unordered_map<std::string, std::string> event_of;  // new mention id -> event id
+  // The event of each mention of the batch, by its place in the batch.
+  std::vector<std::string> event_of;
   // Events that existed before the batch (or lost mentions): recomputed from the table.
   std::set<std::string> stored_events;
-  // Events first made by this batch, with all their members.
-  std::map<std::string, std::vector<EventMember>> new_events;
+  // Events first made by this batch, with all their members: the batch's own, and copies
+  // (in `kept`) of the stored mentions that moved into them.
+  std::map<std::string, std::vector<const EventMember*>> new_events;
+  std::deque<EventMember> kept;
 };
 
 // Groups the batch's new mentions (every groupable one) with the stored mentions near them

@@ -15,6 +15,8 @@ extern const char* const kSqliteMigration003;
 extern const char* const kPostgresMigration003;
 extern const char* const kSqliteMigration004;
 extern const char* const kPostgresMigration004;
+extern const char* const kSqliteMigration005;
+extern const char* const kPostgresMigration005;
 }  // namespace dyad::embedded
 
 namespace dyad::store {
@@ -28,11 +30,12 @@ struct Migration {
 };
 
 // In order. A new migration goes at the end; a shipped one is never edited.
-const std::array<Migration, 4> kMigrations = {{
+const std::array<Migration, 5> kMigrations = {{
     {1, "schema", &embedded::kSqliteMigration001, &embedded::kPostgresMigration001},
     {2, "mention_indexes", &embedded::kSqliteMigration002, &embedded::kPostgresMigration002},
     {3, "bulk_fulltext", &embedded::kSqliteMigration003, &embedded::kPostgresMigration003},
     {4, "integer_keys", &embedded::kSqliteMigration004, &embedded::kPostgresMigration004},
+    {5, "slim_mentions", &embedded::kSqliteMigration005, &embedded::kPostgresMigration005},
 }};
 
 }  // namespace

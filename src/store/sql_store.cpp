@@ -199,7 +199,7 @@ class SqlStore final : public Store {
   Status store_mentions(const Removals& removals, WriteReport& report);
   Status insert_mention(const CodedDocument& doc, std::int64_t document_key, std::size_t ordinal,
                         const std::string* event_id);
-  Status insert_sentence(std::int64_t document_key, const std::string& document_id, const StoredSentence& s);
+  Status insert_sentence(std::int64_t document_key, const StoredSentence& s);
   Status ensure_actor(const Actor& actor);
   Status ensure_place(const std::string& place);
   Status number_sentences();
@@ -210,6 +210,7 @@ class SqlStore final : public Store {
     const CodedDocument* doc = nullptr;
     std::int64_t document_key = 0;  // documents.key of its document
     std::size_t ordinal = 0;
+    bool grouped = false;  // it takes part in events: it has an entry in Batch::grouped
   };
 
   // What the batch being written has added so far.
@@ -249,7 +250,7 @@ Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Remova
   auto key = insert_document(doc);
   if (!key) return key.error();
   for (const auto& s : doc.sentences) {
-    if (auto inserted_sentence = insert_sentence(*key, d.id, s); !inserted_sentence) return inserted_sentence;
+    if (auto inserted_sentence = insert_sentence(*key, s); !inserted_sentence) return inserted_sentence;
   }
   report.sentences += doc.sentences.size();
   for (std::size_t i = 0; i < doc.mentions.size(); ++i) hold_mention(doc, *key, i);
@@ -299,10 +300,11 @@ const std::string& sentence_text(const CodedDocument& doc, std::size_t index) {
 // Keeps a mention of the batch for writing, and, when it takes part in events, what
 // deduplication and the event rows need of it.
 void SqlStore::hold_mention(const CodedDocument& doc, std::int64_t document_key, std::size_t ordinal) {
-  batch_.mentions.push_back({&doc, document_key, ordinal});
   const Mention& m = doc.mentions[ordinal];
   const Date& day = day_of(m, doc.document);
-  if (!groupable(m) || !day.valid()) return;
+  const bool grouped = groupable(m) && day.valid();
+  batch_.mentions.push_back({&doc, document_key, ordinal, grouped});
+  if (!grouped) return;
   const std::string source_country = country_of(m.source.code);
   const std::string target_country = country_of(m.target.code);
   const Date& seen = m.report_date.valid() ? m.report_date : doc.document.published;
@@ -328,9 +330,10 @@ void SqlStore::hold_mention(const CodedDocument& doc, std::int64_t document_key,
 Status SqlStore::store_mentions(const Removals& removals, WriteReport& report) {
   auto grouping = store::group_batch(*db_, removals, batch_.grouped);
   if (!grouping) return grouping.error();
+  // The grouped mentions are held in the order of the mentions that have them.
+  std::size_t next_grouped = 0;
   for (const auto& held : batch_.mentions) {
-    const auto event = grouping->event_of.find(held.doc->document.id + "-" + std::to_string(held.ordinal));
-    const std::string* event_id = event == grouping->event_of.end() ? nullptr : &event->second;
+    const std::string* event_id = held.grouped ? &grouping->event_of[next_grouped++] : nullptr;
     if (auto s = insert_mention(*held.doc, held.document_key, held.ordinal, event_id); !s) return s;
   }
   auto events = store::write_events(*db_, *grouping);
@@ -339,9 +342,8 @@ Status SqlStore::store_mentions(const Removals& removals, WriteReport& report) {
   return {};
 }
 
-Status SqlStore::insert_sentence(std::int64_t document_key, const std::string& document_id, const StoredSentence& s) {
+Status SqlStore::insert_sentence(std::int64_t document_key, const StoredSentence& s) {
   const SqlValue row[] = {integer(document_key),
-                          text(document_id),
                           integer(static_cast<std::int64_t>(s.index)),
                           integer(static_cast<std::int64_t>(s.span.begin)),
                           integer(static_cast<std::int64_t>(s.span.end)),
@@ -349,13 +351,12 @@ Status SqlStore::insert_sentence(std::int64_t document_key, const std::string& d
                           integer(batch_.last_sentence + 1)};
   if (db_->dialect() != Dialect::kSqlite) {
     auto r = db_->run(
-        "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?, ?)",
-        std::span<const SqlValue>(row).first(6));
+        "INSERT INTO sentences (document_key, idx, span_begin, span_end, text) VALUES (?, ?, ?, ?, ?)",
+        std::span<const SqlValue>(row).first(5));
     return r ? Status() : Status(r.error());
   }
   auto r = db_->run(
-      "INSERT INTO sentences (document_key, document_id, idx, span_begin, span_end, text, id)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO sentences (document_key, idx, span_begin, span_end, text, id) VALUES (?, ?, ?, ?, ?, ?)",
       row);
   if (!r) return r.error();
   ++batch_.last_sentence;
@@ -418,7 +419,6 @@ Status SqlStore::insert_mention(const CodedDocument& doc, std::int64_t document_
   const auto& prov = m.provenance;
   const auto n = [](std::size_t v) { return integer(static_cast<std::int64_t>(v)); };
   const SqlValue row[] = {integer(document_key),
-                          text(doc.document.id),
                           n(ordinal),
                           n(prov.sentence_index),
                           text(source),
@@ -453,19 +453,15 @@ Status SqlStore::insert_mention(const CodedDocument& doc, std::int64_t document_
                           n(prov.verb_span.end),
                           text(prov.pattern),
                           text(place),
-                          text(doc.document.source),
-                          text(m.versions.coder),
-                          text(m.versions.dictionaries),
-                          text(m.versions.models),
                           event_id ? text(*event_id) : SqlValue()};
   auto r = db_->run(
-      "INSERT INTO mentions (document_key, document_id, ordinal, sentence_index, source, source_country, source_entry, source_text,"
+      "INSERT INTO mentions (document_key, ordinal, sentence_index, source, source_country, source_entry, source_text,"
       " source_begin, source_end, target, target_country, target_entry, target_text, target_begin, target_end,"
       " code, root, quad_class, goldstein, plover_type, plover_mode, plover_context, acled_type, acled_sub_type,"
       " report_day, event_day, negated, hypothetical, future, claimed_by, confidence, verb_begin, verb_end, pattern,"
-      " place, outlet, coder_version, dictionaries_version, models_version, event_id)"
+      " place, event_id)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " ?, ?, ?, ?, ?, ?, ?)",
+      " ?, ?)",
       row);
   if (!r) return r.error();
   for (const Actor* actor : {&m.source, &m.target}) {
@@ -513,7 +509,7 @@ Result<std::vector<StoredMention>> SqlStore::mentions(const std::string& documen
       " m.target, m.target_entry, m.target_text, m.target_begin, m.target_end, m.code, m.root, m.quad_class,"
       " m.goldstein, m.plover_type, m.plover_mode, m.plover_context, m.acled_type, m.acled_sub_type, m.report_day,"
       " m.event_day, m.negated, m.hypothetical, m.future, m.claimed_by, m.confidence, m.verb_begin, m.verb_end,"
-      " m.pattern, m.place, m.outlet, m.coder_version, m.dictionaries_version, m.models_version, m.event_id,"
+      " m.pattern, m.place, d.outlet, d.coder_version, d.dictionaries_version, d.models_version, m.event_id,"
       " s.text, s.span_begin, s.span_end, d.url"
       " FROM documents d JOIN mentions m ON m.document_key = d.key"
       " LEFT JOIN sentences s ON s.document_key = m.document_key AND s.idx = m.sentence_index"
@@ -581,12 +577,12 @@ Result<std::vector<std::pair<std::string, std::size_t>>> SqlStore::search(const 
       }
     }
     flush();
-    sql = "SELECT s.document_id, s.idx FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-          " WHERE sentences_fts MATCH ? ORDER BY s.document_id, s.idx LIMIT ?";
+    sql = "SELECT d.id, s.idx FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+          " JOIN documents d ON d.key = s.document_key WHERE sentences_fts MATCH ? ORDER BY d.id, s.idx LIMIT ?";
   } else {
     query = words;
-    sql = "SELECT document_id, idx FROM sentences WHERE to_tsvector('simple', text) @@ plainto_tsquery('simple', ?)"
-          " ORDER BY document_id, idx LIMIT ?";
+    sql = "SELECT d.id, s.idx FROM sentences s JOIN documents d ON d.key = s.document_key"
+          " WHERE to_tsvector('simple', s.text) @@ plainto_tsquery('simple', ?) ORDER BY d.id, s.idx LIMIT ?";
   }
   if (query.empty()) return out;
   const SqlValue p[] = {text(query), integer(static_cast<std::int64_t>(limit))};

@@ -98,7 +98,7 @@ std::vector<CodedDocument> strike_reports() {
 TEST_P(StoreTest, OpensMigratedAndReopensWithoutChange) {
   ASSERT_NE(store_, nullptr);
   EXPECT_EQ(store_->backend(), GetParam());
-  EXPECT_EQ(store_schema_version(), 4);
+  EXPECT_EQ(store_schema_version(), 5);
   write(strike_reports());
   const StoreCounts before = counts();
   store_ = open();  // migrations already applied: opening again changes nothing
@@ -532,6 +532,10 @@ TEST_P(StoreTest, AStoreOfSchemaThreeMigratesWithEverythingItHeld) {
   EXPECT_EQ((*mentions)[0].event_id, "ev-00000000000000aa-0");
   EXPECT_EQ((*mentions)[0].mention.provenance.sentence, "US forces struck a navy base.");
   EXPECT_EQ((*mentions)[0].mention.provenance.url, "https://example.org/1");
+  // Migration 5 took the outlet and versions off the mention rows: they come from the document.
+  EXPECT_EQ((*mentions)[0].outlet, "Meridian Wire");
+  EXPECT_EQ((*mentions)[0].mention.versions.dictionaries, "dict-v1");
+  EXPECT_EQ((*mentions)[1].mention.versions.models, "models-v1");
   EXPECT_EQ((*mentions)[1].id, "00000000000000aa-1");
   EXPECT_EQ((*mentions)[1].event_id, "");
   EXPECT_EQ((*mentions)[1].mention.provenance.sentence, "Venezuela protested.");
