@@ -119,6 +119,16 @@ void BM_StoreMentionsSqlite(benchmark::State& state) {
       }
       mentions += written->mentions;
     }
+    state.PauseTiming();
+    // What the run left: its events, and the store's file without its WAL (which keeps its
+    // largest size until a checkpoint truncates it).
+    auto counts = (*store)->counts();
+    if (counts) state.counters["events"] = static_cast<double>(counts->events);
+    store->reset();
+    std::error_code ec;
+    const auto bytes = fs::file_size(db, ec);
+    if (!ec) state.counters["file_mib"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    state.ResumeTiming();
   }
   state.counters["mentions_per_s"] = benchmark::Counter(static_cast<double>(mentions), benchmark::Counter::kIsRate);
   state.counters["peak_rss_mib"] = dyad::bench::peak_rss_mib();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <set>
+#include <unordered_map>
 
 #include "dyad/cameo.h"
 #include "dyad/store.h"
@@ -60,6 +61,7 @@ class SqlStore final : public Store {
     Removals removals;
     batch_ = Batch{};
     Status status = number_sentences();
+    if (status) status = read_stored_versions(documents);
     for (const auto& doc : documents) {
       if (!status) break;
       status = write_one(doc, report, removals);
@@ -192,6 +194,7 @@ class SqlStore final : public Store {
                                     std::size_t limit) override;
 
  private:
+  Status read_stored_versions(std::span<const CodedDocument> documents);
   Status write_one(const CodedDocument& doc, WriteReport& report, Removals& removals);
   Status forget_document(const std::string& id, Removals& removals);
   Result<std::int64_t> insert_document(const CodedDocument& doc);
@@ -221,6 +224,8 @@ class SqlStore final : public Store {
     std::int64_t sentences_before = 0;
     std::int64_t last_sentence = 0;
     std::set<std::string> keys;  // actor codes ("a:") and place keys ("p:") it inserted
+    // Document id -> the versions it is stored with, for the batch's documents that are.
+    std::unordered_map<std::string, CodingVersions> stored_versions;
     // Its mentions, written after they are grouped into events: every one, and the
     // groupable ones as deduplication sees them.
     std::vector<HeldMention> mentions;
@@ -233,15 +238,39 @@ class SqlStore final : public Store {
   std::set<std::string> known_keys_;
 };
 
+// Which of the batch's documents are stored, with what versions: a few statements of many
+// ids each instead of one lookup a document.
+Status SqlStore::read_stored_versions(std::span<const CodedDocument> documents) {
+  constexpr std::size_t kIds = 128;
+  static const std::string sql = [] {
+    std::string q = "SELECT id, coder_version, dictionaries_version, models_version FROM documents WHERE id IN (?";
+    for (std::size_t i = 1; i < kIds; ++i) q += ", ?";
+    return q + ")";
+  }();
+  batch_.stored_versions.clear();
+  std::vector<SqlValue> ids(kIds);
+  for (std::size_t at = 0; at < documents.size(); at += kIds) {
+    // A short last chunk repeats its last id: the same statement serves every chunk.
+    for (std::size_t i = 0; i < kIds; ++i) ids[i] = text(documents[std::min(at + i, documents.size() - 1)].document.id);
+    auto s = db_->query(sql, ids, [&](const Row& r) {
+      batch_.stored_versions[r.text(0)] = CodingVersions{r.text(1), r.text(2), r.text(3)};
+    });
+    if (!s) return s;
+  }
+  return {};
+}
+
 Status SqlStore::write_one(const CodedDocument& doc, WriteReport& report, Removals& removals) {
   const Document& d = doc.document;
-  auto stored = coded_with(d.id);
-  if (!stored) return stored.error();
-  if (*stored && same_versions(**stored, doc.versions)) {
+  const auto found = batch_.stored_versions.find(d.id);
+  const CodingVersions* stored = found == batch_.stored_versions.end() ? nullptr : &found->second;
+  if (stored && same_versions(*stored, doc.versions)) {
     ++report.unchanged;
     return {};
   }
-  if (*stored) {
+  // A document given twice in one batch is stored by the time its second copy comes.
+  batch_.stored_versions[d.id] = doc.versions;
+  if (stored) {
     if (auto forgot = forget_document(d.id, removals); !forgot) return forgot;
     ++report.replaced;
   } else {
