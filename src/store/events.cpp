@@ -181,6 +181,7 @@ Status rewrite_event(Database& db, const std::string& event_id) {
     return removed ? Status() : Status(removed.error());
   }
   std::vector<const EventMember*> pointers;
+  pointers.reserve(members.size());
   for (const auto& m : members) pointers.push_back(&m);
   auto written = put_event(db, event_id, pointers, true);
   return written ? Status() : Status(written.error());
